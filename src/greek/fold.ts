@@ -1,0 +1,22 @@
+const COMBINING_MARKS = /\p{M}/gu;
+
+/**
+ * The comparison key of Greek text: no accents or diaeresis, lower case, final sigma as σ.
+ * Two spellings a reader would call the same word (`Άμυνας`, `ΑΜΥΝΑΣ`, `αμυνας`) fold alike.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLocaleLowerCase('el')
+    .replaceAll('ς', 'σ');
+}
+
+/** Upper case as Greek typography wants it: accents dropped (`Άμυνα` → `ΑΜΥΝΑ`). */
+export function upperGreek(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, (mark) => (mark === '\u0308' ? mark : ''))
+    .toLocaleUpperCase('el')
+    .normalize('NFC');
+}

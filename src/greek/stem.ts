@@ -1,0 +1,23 @@
+import { createRequire } from 'node:module';
+import { fold } from './fold.ts';
+
+interface Stemmer {
+  stemWord(word: string): string;
+}
+
+const require = createRequire(import.meta.url);
+const { StemmerEl } = require('@nlpjs/lang-el') as { StemmerEl: new () => Stemmer };
+const stemmer = new StemmerEl();
+
+/** Stems shorter than this lose too much (`Ιράν` → `ιρ`): such words are kept whole. */
+const MIN_STEM_LENGTH = 3;
+
+/**
+ * The stem of one word, on its folded form: `Ρωσίας` and `Ρωσία` both give `ρωσ`.
+ * Non-Greek words come back folded but unstemmed.
+ */
+export function stem(word: string): string {
+  const folded = fold(word);
+  const stemmed = stemmer.stemWord(folded);
+  return stemmed.length >= MIN_STEM_LENGTH ? stemmed : folded;
+}

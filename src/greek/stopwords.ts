@@ -1,0 +1,13 @@
+import { createRequire } from 'node:module';
+import { fold } from './fold.ts';
+
+const require = createRequire(import.meta.url);
+const lists = require('stopwords-iso/stopwords-iso.json') as Record<string, string[]>;
+
+/** Greek function words, folded; the published list mixes accented and plain spellings. */
+const STOPWORDS: ReadonlySet<string> = new Set((lists.el ?? []).map(fold));
+
+/** Whether a word (in any case or accentuation) is a Greek function word. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(fold(word));
+}

@@ -1,0 +1,199 @@
+/**
+ * The one typed model of the archive. Every layer reads and writes these types; templates
+ * read nothing else. Types only: no behaviour lives here.
+ */
+
+/** A calendar day as `YYYY-MM-DD`. Never an instant: it must not pass through a time zone. */
+export type IsoDate = string;
+
+export type Severity = 'error' | 'warning';
+
+/** A problem found in the input, as a value a person can act on. */
+export interface Diagnostic {
+  /** Stable identifier, e.g. `E_DATE_INVALID`; documented in README. */
+  code: string;
+  severity: Severity;
+  /** Path relative to the content folder, with `/` separators. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  message: string;
+}
+
+/** Where a piece of the archive came from. */
+export interface SourceLocation {
+  /** Path relative to the content folder, with `/` separators. */
+  file: string;
+  /** 1-based line of the article's header. */
+  line: number;
+}
+
+/** An article as read from a file, before any analysis. */
+export interface SourceArticle {
+  date: IsoDate;
+  /** 0-based position within its day. */
+  ordinal: number;
+  title: string;
+  /** Body paragraphs, each on one line (lines inside a paragraph joined with a space). */
+  paragraphs: string[];
+  source: SourceLocation;
+}
+
+/** The result of reading one file: its articles and what was wrong with it. */
+export interface ParsedFile {
+  file: string;
+  /** Encoding the bytes were decoded from, e.g. `utf-8`, `windows-1253`. */
+  encoding: string;
+  articles: SourceArticle[];
+  diagnostics: Diagnostic[];
+  /** Articles whose header was found but which were left out; each has an error diagnostic. */
+  rejected: number;
+}
+
+/** A section of the taxonomy, as the user wrote it in `content/topics.json`. */
+export interface TopicDefinition {
+  slug: string;
+  name: string;
+  /** Words or stems that signal the topic, each with a weight. */
+  terms: Record<string, number>;
+}
+
+export interface Taxonomy {
+  topics: TopicDefinition[];
+}
+
+/** A topic assigned to an article. The first one of an article is its primary topic. */
+export interface TopicScore {
+  slug: string;
+  name: string;
+  score: number;
+}
+
+/** What the analysis adds to a source article (cacheable by the article's content). */
+export interface Analysis {
+  excerpt: string;
+  wordCount: number;
+  readingMinutes: number;
+  topics: TopicScore[];
+}
+
+/** A published article: everything the site knows about it. */
+export interface Article extends SourceArticle, Analysis {
+  /** `YYYY-MM-DD-N`. */
+  id: string;
+  /** ELOT 743 slug of the title. */
+  slug: string;
+  /** Site-relative URL without path prefix, e.g. `/2026/01/27/0-synamilisan-.../`. */
+  url: string;
+}
+
+/** A light reference to an article for lists: no body text. */
+export interface ArticleRef {
+  id: string;
+  date: IsoDate;
+  ordinal: number;
+  title: string;
+  url: string;
+  excerpt: string;
+}
+
+export interface Link {
+  url: string;
+  label: string;
+}
+
+export interface ArticlePage {
+  article: Article;
+  day: Link;
+  month: Link;
+  year: Link;
+  topics: Link[];
+  previous?: Link;
+  next?: Link;
+}
+
+export interface DayGroup {
+  date: IsoDate;
+  url: string;
+  articles: ArticleRef[];
+  previous?: Link;
+  next?: Link;
+}
+
+export interface MonthDayCount {
+  date: IsoDate;
+  day: number;
+  count: number;
+  /** Present when the day has articles. */
+  url?: string;
+}
+
+export interface MonthGroup {
+  /** `YYYY-MM`. */
+  month: string;
+  year: number;
+  monthNumber: number;
+  url: string;
+  count: number;
+  /** Every day of the month, in order, with zero counts for days without articles. */
+  days: MonthDayCount[];
+  previous?: Link;
+  next?: Link;
+}
+
+export interface YearGroup {
+  year: number;
+  url: string;
+  count: number;
+  /** Months with articles, in calendar order. */
+  months: { month: string; monthNumber: number; url: string; count: number }[];
+  previous?: Link;
+  next?: Link;
+}
+
+/** One page of a topic's articles, anchored to a calendar month so that it never renumbers. */
+export interface TopicMonthPage {
+  slug: string;
+  name: string;
+  month: string;
+  url: string;
+  /** Newest first. */
+  articles: ArticleRef[];
+  topicUrl: string;
+  /** The neighbouring months of this topic that have articles. */
+  newer?: Link;
+  older?: Link;
+}
+
+export interface TopicGroup {
+  slug: string;
+  name: string;
+  url: string;
+  count: number;
+  /** The newest articles, newest first. */
+  latest: ArticleRef[];
+  /** Months with articles of this topic, newest first. */
+  months: { month: string; url: string; count: number }[];
+}
+
+export interface SiteSettings {
+  title: string;
+  description: string;
+  /** Public base URL, e.g. `https://example.org/archive/`; absent when the user gave none. */
+  url?: string;
+}
+
+/** The whole archive, grouped and planned into pages. */
+export interface Archive {
+  site: SiteSettings;
+  articles: ArticlePage[];
+  days: DayGroup[];
+  months: MonthGroup[];
+  years: YearGroup[];
+  topics: TopicGroup[];
+  topicMonths: TopicMonthPage[];
+  /** Newest first. */
+  latest: ArticleRef[];
+}
