@@ -1,0 +1,214 @@
+import { daysInMonth, formatDate, monthYearHeading } from '../greek/dates.ts';
+import type {
+  Archive,
+  Article,
+  ArticlePage,
+  ArticleRef,
+  DayGroup,
+  Link,
+  MonthGroup,
+  SiteSettings,
+  TopicGroup,
+  TopicMonthPage,
+  YearGroup,
+} from '../model.ts';
+import { dayUrl, monthUrl, topicMonthUrl, topicUrl, yearUrl } from './urls.ts';
+
+/** How many of the newest articles the home page and each topic page list. */
+export const LATEST_COUNT = 20;
+
+export interface TopicName {
+  slug: string;
+  name: string;
+}
+
+const greekCollator = new Intl.Collator('el');
+
+export function compareArticles(a: Article, b: Article): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.ordinal - b.ordinal;
+}
+
+export function toRef(article: Article): ArticleRef {
+  const { id, date, ordinal, title, url, excerpt } = article;
+  return { id, date, ordinal, title, url, excerpt };
+}
+
+/** Consecutive runs of equal keys; `items` must already be sorted by that key. */
+function groupRuns<T, K>(items: readonly T[], key: (item: T) => K): [K, T[]][] {
+  const runs: [K, T[]][] = [];
+  for (const item of items) {
+    const k = key(item);
+    const last = runs.at(-1);
+    if (last && last[0] === k) last[1].push(item);
+    else runs.push([k, [item]]);
+  }
+  return runs;
+}
+
+/** Sets `previous` and `next` on each item of a chronological list. */
+function linkNeighbours<T extends { previous?: Link; next?: Link }>(
+  items: readonly T[],
+  link: (item: T) => Link,
+): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const before = items[i - 1];
+    const after = items[i + 1];
+    if (before) item.previous = link(before);
+    if (after) item.next = link(after);
+  }
+}
+
+function buildDays(sorted: readonly Article[]): DayGroup[] {
+  const days: DayGroup[] = groupRuns(sorted, (a) => a.date).map(([date, articles]) => ({
+    date,
+    url: dayUrl(date),
+    articles: articles.map(toRef),
+  }));
+  linkNeighbours(days, (d) => ({ url: d.url, label: formatDate(d.date) }));
+  return days;
+}
+
+function buildMonths(days: readonly DayGroup[]): MonthGroup[] {
+  const months: MonthGroup[] = groupRuns(days, (d) => d.date.slice(0, 7)).map(
+    ([month, monthDays]) => {
+      const year = Number(month.slice(0, 4));
+      const monthNumber = Number(month.slice(5, 7));
+      const byDay = new Map(monthDays.map((d) => [Number(d.date.slice(8, 10)), d]));
+      const calendar = Array.from({ length: daysInMonth(year, monthNumber) }, (_, i) => {
+        const day = i + 1;
+        const group = byDay.get(day);
+        const date = `${month}-${String(day).padStart(2, '0')}`;
+        return group
+          ? { date, day, count: group.articles.length, url: group.url }
+          : { date, day, count: 0 };
+      });
+      return {
+        month,
+        year,
+        monthNumber,
+        url: monthUrl(month),
+        count: calendar.reduce((sum, d) => sum + d.count, 0),
+        days: calendar,
+      };
+    },
+  );
+  linkNeighbours(months, (m) => ({ url: m.url, label: monthYearHeading(m.year, m.monthNumber) }));
+  return months;
+}
+
+function buildYears(months: readonly MonthGroup[]): YearGroup[] {
+  const years: YearGroup[] = groupRuns(months, (m) => m.year).map(([year, yearMonths]) => ({
+    year,
+    url: yearUrl(year),
+    count: yearMonths.reduce((sum, m) => sum + m.count, 0),
+    months: yearMonths.map(({ month, monthNumber, url, count }) => ({
+      month,
+      monthNumber,
+      url,
+      count,
+    })),
+  }));
+  linkNeighbours(years, (y) => ({ url: y.url, label: String(y.year) }));
+  return years;
+}
+
+/**
+ * Topic lists are split by calendar month, newest first inside each, so a new article only
+ * changes its own month's page and the topic's front page: old pages keep their URLs and content.
+ */
+function buildTopics(
+  newestFirst: readonly Article[],
+  topicNames: readonly TopicName[],
+): { topics: TopicGroup[]; topicMonths: TopicMonthPage[] } {
+  const bySlug = new Map<string, Article[]>();
+  for (const article of newestFirst) {
+    for (const { slug } of article.topics) {
+      const list = bySlug.get(slug);
+      if (list) list.push(article);
+      else bySlug.set(slug, [article]);
+    }
+  }
+  const topics: TopicGroup[] = [];
+  const topicMonths: TopicMonthPage[] = [];
+  const named = [...topicNames].sort((a, b) => greekCollator.compare(a.name, b.name));
+  for (const { slug, name } of named) {
+    const articles = bySlug.get(slug);
+    if (!articles) continue;
+    const url = topicUrl(slug);
+    const pages: TopicMonthPage[] = groupRuns(articles, (a) => a.date.slice(0, 7)).map(
+      ([month, monthArticles]) => ({
+        slug,
+        name,
+        month,
+        url: topicMonthUrl(slug, month),
+        topicUrl: url,
+        articles: monthArticles.map(toRef),
+      }),
+    );
+    // Newest first here, so "newer" is the item before and "older" the one after.
+    const label = (p: TopicMonthPage) =>
+      monthYearHeading(Number(p.month.slice(0, 4)), Number(p.month.slice(5, 7)));
+    pages.forEach((page, i) => {
+      const newer = pages[i - 1];
+      const older = pages[i + 1];
+      if (newer) page.newer = { url: newer.url, label: label(newer) };
+      if (older) page.older = { url: older.url, label: label(older) };
+    });
+    topics.push({
+      slug,
+      name,
+      url,
+      count: articles.length,
+      latest: articles.slice(0, LATEST_COUNT).map(toRef),
+      months: pages.map((p) => ({ month: p.month, url: p.url, count: p.articles.length })),
+    });
+    topicMonths.push(...pages);
+  }
+  return { topics, topicMonths };
+}
+
+function buildArticlePages(sorted: readonly Article[], topicUrls: ReadonlySet<string>): ArticlePage[] {
+  return sorted.map((article, i) => {
+    const before = sorted[i - 1];
+    const after = sorted[i + 1];
+    const year = Number(article.date.slice(0, 4));
+    const month = article.date.slice(0, 7);
+    const page: ArticlePage = {
+      article,
+      day: { url: dayUrl(article.date), label: formatDate(article.date) },
+      month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
+      year: { url: yearUrl(year), label: String(year) },
+      topics: article.topics
+        .map((t) => ({ url: topicUrl(t.slug), label: t.name }))
+        .filter((link) => topicUrls.has(link.url)),
+    };
+    if (before) page.previous = { url: before.url, label: before.title };
+    if (after) page.next = { url: after.url, label: after.title };
+    return page;
+  });
+}
+
+/** Groups published articles into every page of the site. Pure: same input, same archive. */
+export function buildArchive(
+  articles: readonly Article[],
+  topicNames: readonly TopicName[],
+  site: SiteSettings,
+): Archive {
+  const sorted = [...articles].sort(compareArticles);
+  const newestFirst = [...sorted].reverse();
+  const days = buildDays(sorted);
+  const months = buildMonths(days);
+  const years = buildYears(months);
+  const { topics, topicMonths } = buildTopics(newestFirst, topicNames);
+  return {
+    site,
+    articles: buildArticlePages(sorted, new Set(topics.map((t) => t.url))),
+    days,
+    months,
+    years,
+    topics,
+    topicMonths,
+    latest: newestFirst.slice(0, LATEST_COUNT).map(toRef),
+  };
+}

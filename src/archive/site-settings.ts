@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, SiteSettings } from '../model.ts';
+
+export const SITE_SETTINGS_FILE = 'site.json';
+
+const DEFAULTS: SiteSettings = {
+  title: 'Αρχείο ειδήσεων',
+  description: 'Αρχείο ειδήσεων στα ελληνικά.',
+};
+
+function settingsError(message: string): Diagnostic {
+  return { code: 'E_SITE_SETTINGS', severity: 'error', file: SITE_SETTINGS_FILE, line: 1, column: 1, message };
+}
+
+/**
+ * Parses `site.json`. A broken file must not stop the archive from building: the defaults are
+ * used and the problem is reported.
+ */
+export function parseSiteSettings(text: string): { site: SiteSettings; diagnostics: Diagnostic[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return {
+      site: DEFAULTS,
+      diagnostics: [
+        settingsError(
+          `${SITE_SETTINGS_FILE} is not valid JSON (${(error as Error).message}). Fix the syntax; the defaults are used meanwhile.`,
+        ),
+      ],
+    };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return {
+      site: DEFAULTS,
+      diagnostics: [settingsError(`${SITE_SETTINGS_FILE} must hold one JSON object with "title", "description" and "url".`)],
+    };
+  }
+  const record = raw as Record<string, unknown>;
+  const diagnostics: Diagnostic[] = [];
+  const text_ = (key: 'title' | 'description'): string => {
+    const value = record[key];
+    if (value === undefined) return DEFAULTS[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    diagnostics.push(settingsError(`"${key}" in ${SITE_SETTINGS_FILE} must be a non-empty string.`));
+    return DEFAULTS[key];
+  };
+  const site: SiteSettings = { title: text_('title'), description: text_('description') };
+  const url = record.url;
+  if (typeof url === 'string' && url.trim() !== '') {
+    if (/^https?:\/\/[^/\s]+/i.test(url.trim())) site.url = url.trim().replace(/\/?$/, '/');
+    else
+      diagnostics.push(
+        settingsError(`"url" in ${SITE_SETTINGS_FILE} must be an absolute http(s) address such as https://example.org/archive/.`),
+      );
+  }
+  return { site, diagnostics };
+}
+
+export function loadSiteSettings(contentDir: string): { site: SiteSettings; diagnostics: Diagnostic[] } {
+  const file = path.join(contentDir, SITE_SETTINGS_FILE);
+  if (!existsSync(file)) return { site: DEFAULTS, diagnostics: [] };
+  return parseSiteSettings(readFileSync(file, 'utf8'));
+}

@@ -1,0 +1,67 @@
+import { parseArgs } from 'node:util';
+import { runBuild } from './build.ts';
+import { runCheck } from './check.ts';
+import { runServe } from './serve.ts';
+
+const USAGE = `Usage:
+  ephemeris build [--content DIR] [--out DIR] [--path-prefix /sub/] [--report FILE] [--strict]
+  ephemeris check [--content DIR] [--report FILE]
+  ephemeris serve [--content DIR] [--out DIR] [--path-prefix /sub/] [--port N]
+
+  --content DIR       the content folder (articles/, topics.yaml, site.json); default: content
+  --out DIR           where the site is written; default: _site
+  --path-prefix /sub/ deploy under a sub-folder of the host; default: /
+  --report FILE       write a JSON report of every article and diagnostic
+  --strict            fail (exit 1, nothing written) when there are errors
+  --port N            serve on this port; default: 8080`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      content: { type: 'string', default: 'content' },
+      out: { type: 'string', default: '_site' },
+      'path-prefix': { type: 'string', default: '/' },
+      report: { type: 'string' },
+      strict: { type: 'boolean', default: false },
+      port: { type: 'string', default: '8080' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help || command === undefined || command === 'help') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const build = {
+    contentDir: values.content,
+    outDir: values.out,
+    pathPrefix: values['path-prefix'],
+    reportFile: values.report,
+    strict: values.strict,
+  };
+  switch (command) {
+    case 'build': {
+      const outcome = await runBuild(build);
+      return outcome.written ? 0 : 1;
+    }
+    case 'check':
+      return runCheck({ contentDir: values.content, reportFile: values.report }) > 0 ? 1 : 0;
+    case 'serve':
+      await runServe({ ...build, port: Number(values.port) });
+      return -1;
+    default:
+      console.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);

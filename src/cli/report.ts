@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ArchiveCounts, LoadedArchive } from '../archive/load-archive.ts';
+import type { Diagnostic, TopicScore } from '../model.ts';
+
+export interface ReportArticle {
+  id: string;
+  file: string;
+  line: number;
+  date: string;
+  ordinal: number;
+  title: string;
+  url: string;
+  topics: TopicScore[];
+}
+
+export interface BuildReport {
+  articles: ReportArticle[];
+  diagnostics: Diagnostic[];
+  counts: ArchiveCounts;
+}
+
+/** The machine-readable account of a build: every article read is published or reported. */
+export function buildReport({ archive, diagnostics, counts }: LoadedArchive): BuildReport {
+  return {
+    articles: archive.articles.map(({ article: a }) => ({
+      id: a.id,
+      file: a.source.file,
+      line: a.source.line,
+      date: a.date,
+      ordinal: a.ordinal,
+      title: a.title,
+      url: a.url,
+      topics: a.topics.map(({ slug, name, score }) => ({ slug, name, score })),
+    })),
+    diagnostics,
+    counts,
+  };
+}
+
+export function writeReport(file: string, report: BuildReport): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+}

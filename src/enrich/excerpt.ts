@@ -1,0 +1,14 @@
+const DEFAULT_MAX_LENGTH = 220;
+
+/**
+ * A short plain-text lead for lists: the first paragraph, cut at a word boundary.
+ * Cutting mid-word would leave half a Greek word that readers stumble over.
+ */
+export function excerpt(paragraphs: readonly string[], maxLength = DEFAULT_MAX_LENGTH): string {
+  const first = paragraphs.find((p) => p.trim() !== '')?.trim() ?? '';
+  if (first.length <= maxLength) return first;
+  const cut = first.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(' ');
+  const head = lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut;
+  return `${head.replace(/[\s,.;:·!?«»"“”'’–—-]+$/u, '')}…`;
+}
