@@ -168,7 +168,7 @@ function buildTopics(
   return { topics, topicMonths };
 }
 
-function buildArticlePages(sorted: readonly Article[], topicUrls: ReadonlySet<string>): ArticlePage[] {
+function buildArticlePages(sorted: readonly Article[]): ArticlePage[] {
   return sorted.map((article, i) => {
     const before = sorted[i - 1];
     const after = sorted[i + 1];
@@ -179,9 +179,7 @@ function buildArticlePages(sorted: readonly Article[], topicUrls: ReadonlySet<st
       day: { url: dayUrl(article.date), label: formatDate(article.date) },
       month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
       year: { url: yearUrl(year), label: String(year) },
-      topics: article.topics
-        .map((t) => ({ url: topicUrl(t.slug), label: t.name }))
-        .filter((link) => topicUrls.has(link.url)),
+      topics: article.topics.map((t) => ({ url: topicUrl(t.slug), label: t.name })),
     };
     if (before) page.previous = { url: before.url, label: before.title };
     if (after) page.next = { url: after.url, label: after.title };
@@ -203,7 +201,7 @@ export function buildArchive(
   const { topics, topicMonths } = buildTopics(newestFirst, topicNames);
   return {
     site,
-    articles: buildArticlePages(sorted, new Set(topics.map((t) => t.url))),
+    articles: buildArticlePages(sorted),
     days,
     months,
     years,

@@ -1,0 +1,102 @@
+import { DateTime, Info } from 'luxon';
+import type { IsoDate } from '../model.ts';
+
+/**
+ * Greek dates. An article date is a calendar day: it is built from its year, month and day
+ * in Athens time and never parsed as an instant, so neither UTC nor the machine's zone can
+ * move it to the day before or after.
+ */
+
+const ZONE = 'Europe/Athens';
+const LOCALE = 'el';
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The month+year skeleton is what gives the nominative month; `LLLL` gives the genitive. */
+const MONTH_AND_YEAR = { month: 'long', year: 'numeric' } as const;
+
+function athensDay(date: IsoDate): DateTime<true> {
+  const match = ISO_DATE.exec(date);
+  const day = match
+    ? DateTime.fromObject(
+        { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) },
+        { zone: ZONE, locale: LOCALE },
+      )
+    : undefined;
+  if (!day?.isValid) throw new RangeError(`not a calendar date as YYYY-MM-DD: "${date}"`);
+  return day;
+}
+
+function firstOfMonth(year: number, month: number): DateTime<true> {
+  const day = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE, locale: LOCALE });
+  if (!day.isValid) throw new RangeError(`not a month: ${month} (of year ${year})`);
+  return day;
+}
+
+/** `Τρίτη 27 Ιανουαρίου 2026`. */
+export function formatLongDate(date: IsoDate): string {
+  return athensDay(date).toFormat('cccc d MMMM yyyy');
+}
+
+/** `27 Ιανουαρίου 2026`: the month in the genitive, as inside a date. */
+export function formatDate(date: IsoDate): string {
+  return athensDay(date).toFormat('d MMMM yyyy');
+}
+
+/** `27/1/2026`. */
+export function formatShortDate(date: IsoDate): string {
+  return athensDay(date).toFormat('d/M/yyyy');
+}
+
+/** The nominative month name, 1 = `Ιανουάριος` … 12 = `Δεκέμβριος`. */
+export function monthName(month: number): string {
+  const part = firstOfMonth(2000, month)
+    .toLocaleParts(MONTH_AND_YEAR)
+    .find((p) => p.type === 'month');
+  if (part === undefined) throw new Error(`no month name in the Greek locale for month ${month}`);
+  return part.value;
+}
+
+/** `Ιανουάριος 2026`: a heading for a month's page. */
+export function monthYearHeading(year: number, month: number): string {
+  return firstOfMonth(year, month).toLocaleString(MONTH_AND_YEAR);
+}
+
+/** `Δευτέρα` … `Κυριακή`, Monday first as in Greek calendars. */
+export function weekdayNames(): string[] {
+  // A copy: luxon hands out its cached array, which a caller must not be able to change.
+  return [...Info.weekdays('long', { locale: LOCALE })];
+}
+
+/** `Δευ`, `Τρί` … `Κυρ` (the locale's abbreviations), Monday first. */
+export function weekdayShortNames(): string[] {
+  return [...Info.weekdays('short', { locale: LOCALE })];
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export function weekdayIndex(date: IsoDate): number {
+  return athensDay(date).weekday - 1;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return firstOfMonth(year, month).daysInMonth;
+}
+
+/** Local midnight in Athens with its offset, for `<time datetime>` and feeds: `2026-01-27T00:00:00+02:00`. */
+export function athensDateTime(date: IsoDate): string {
+  return athensDay(date).toISO({ suppressMilliseconds: true });
+}
+
+/**
+ * Throws when this Node.js formats Greek dates in English, as a small-ICU build silently
+ * does; call it before building so that a site is never published with English months.
+ */
+export function assertFullIcu(): void {
+  const january = monthName(1);
+  if (!/^\p{Script=Greek}+$/u.test(january)) {
+    throw new Error(
+      `This Node.js has no Greek locale data (month 1 is "${january}", not "Ιανουάριος"): ` +
+        'it was built with small ICU. Use an official Node.js build, which has full ICU, ' +
+        'or point NODE_ICU_DATA at the full-icu data.',
+    );
+  }
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { fold, upperGreek } from '../../src/greek/fold.ts';
+import { stem } from '../../src/greek/stem.ts';
+import { isStopword } from '../../src/greek/stopwords.ts';
+import { countWords, words } from '../../src/greek/tokenize.ts';
+
+describe('fold', () => {
+  it('folds case, accents and final sigma alike', () => {
+    expect(fold('ΑΜΥΝΑΣ')).toBe('αμυνασ');
+    expect(fold('Άμυνας')).toBe('αμυνασ');
+    expect(fold('αμυνας')).toBe('αμυνασ');
+    expect(fold('αμυνα')).toBe('αμυνα');
+  });
+
+  it('drops the dialytika too', () => {
+    expect(fold('Πτολεμαΐδα')).toBe('πτολεμαιδα');
+    expect(fold('ΠΡΟΫΠΟΘΕΣΗ')).toBe(fold('προϋπόθεση'));
+  });
+
+  it('gives one key for composed, decomposed and oxia spellings', () => {
+    expect(fold('Άμυνας'.normalize('NFD'))).toBe('αμυνασ');
+    expect(fold('\u1F71μυνα')).toBe('αμυνα');
+  });
+
+  it('folds Latin text as well', () => {
+    expect(fold('Café NATO')).toBe('cafe nato');
+  });
+});
+
+describe('upperGreek', () => {
+  it('drops the tonos', () => {
+    expect(upperGreek('Άμυνα')).toBe('ΑΜΥΝΑ');
+    expect(upperGreek('υπουργός Άμυνας')).toBe('ΥΠΟΥΡΓΟΣ ΑΜΥΝΑΣ');
+  });
+
+  it('keeps the dialytika, including where it met a tonos', () => {
+    expect(upperGreek('προϋπόθεση')).toBe('ΠΡΟΫΠΟΘΕΣΗ');
+    expect(upperGreek('Πτολεμαΐδα')).toBe('ΠΤΟΛΕΜΑΪΔΑ');
+    expect(upperGreek('Ταΰγετος')).toBe('ΤΑΫΓΕΤΟΣ');
+  });
+
+  it('returns composed text', () => {
+    const upper = upperGreek('Ταΰγετος');
+    expect(upper).toBe(upper.normalize('NFC'));
+  });
+});
+
+describe('stem', () => {
+  it('gives the cases of a name one stem', () => {
+    expect(stem('Ρωσία')).toBe(stem('Ρωσίας'));
+    expect(stem('Ρωσία')).toBe('ρωσ');
+  });
+
+  it('gives singular and plural one stem', () => {
+    expect(stem('υπουργός')).toBe(stem('υπουργοί'));
+    expect(stem('υπουργός')).toBe('υπουργ');
+    expect(stem('υπουργείο')).toBe('υπουργ');
+  });
+
+  it('stems any spelling of a word alike', () => {
+    expect(stem('ΑΜΥΝΑΣ')).toBe(stem('Άμυνας'));
+    expect(stem('αμυνα')).toBe(stem('Άμυνας'));
+  });
+
+  it('keeps short words whole rather than cut them to nothing', () => {
+    expect(stem('Ιράν')).toBe('ιραν');
+    expect(stem('ΗΠΑ')).toBe('ηπα');
+  });
+
+  it('folds but does not stem non-Greek words', () => {
+    expect(stem('Trump')).toBe('trump');
+  });
+});
+
+describe('isStopword', () => {
+  it.each(['και', 'ΚΑΙ', 'του', 'τους', 'Τους', 'τις', 'τη', 'ένα', 'ΕΝΑ'])(
+    '%s is a function word',
+    (word) => {
+      expect(isStopword(word)).toBe(true);
+    },
+  );
+
+  it.each(['υπουργός', 'Άμυνας', 'Ρωσία', 'σεισμός'])('%s is not a function word', (word) => {
+    expect(isStopword(word)).toBe(false);
+  });
+});
+
+describe('words and countWords', () => {
+  const text = 'Ο υπουργός Άμυνας, στις 27/1, είπε «όχι» — 3,5% και ΑΠΕ-ΜΠΕ.';
+
+  it('splits text into words as written, numbers included', () => {
+    expect(words(text)).toEqual([
+      'Ο',
+      'υπουργός',
+      'Άμυνας',
+      'στις',
+      '27',
+      '1',
+      'είπε',
+      'όχι',
+      '3,5',
+      'και',
+      'ΑΠΕ-ΜΠΕ',
+    ]);
+  });
+
+  it('keeps decomposed accents inside the word', () => {
+    expect(words('Άμυνας'.normalize('NFD'))).toEqual(['Άμυνας'.normalize('NFD')]);
+  });
+
+  it('counts the same words it splits', () => {
+    expect(countWords(text)).toBe(words(text).length);
+    expect(countWords(text)).toBe(11);
+  });
+
+  it('finds no words in empty or punctuation-only text', () => {
+    expect(words('')).toEqual([]);
+    expect(words(' — «» ... ')).toEqual([]);
+    expect(countWords('')).toBe(0);
+    expect(countWords(' — «» ... ')).toBe(0);
+  });
+});
