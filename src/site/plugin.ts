@@ -94,6 +94,7 @@ export default function ephemeris(eleventyConfig: EleventyConfig): void {
     href: hrefWithPrefix(eleventyConfig.pathPrefix),
     site: archive.site,
     topics: archive.topics.map((t) => ({ url: t.url, label: t.name })),
+    years: archive.years.map((y) => ({ url: y.url, label: String(y.year) })),
   };
 
   addPages<ArticlePage>(

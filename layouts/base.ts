@@ -1,0 +1,109 @@
+/** The document around every page: head, header navigation, breadcrumbs, main, footer. */
+import { TOPICS_URL } from '../src/archive/urls.ts';
+import type { Link } from '../src/model.ts';
+import type { PageContext } from './context.ts';
+import { escapeAttr, escapeHtml, join } from './html.ts';
+
+/** Site-relative URL of the topics index. */
+export const TOPICS_INDEX_PATH = TOPICS_URL;
+/** Site-relative URL of the stylesheet the site plugin copies from `layouts/style.css`. */
+export const STYLESHEET_PATH = '/assets/style.css';
+
+export interface BasePageOptions {
+  /** The page's own title; the site title is appended (`Τίτλος · Ιστότοπος`). */
+  title: string;
+  description: string;
+  /** The HTML inside `<main>`, starting with the page's single `<h1>`. */
+  body: string;
+  ctx: PageContext;
+  /** Trail from the home page to this page, this page last. Omitted on the home page. */
+  breadcrumbs?: Link[];
+  /** Site-relative URL of this page, for `<link rel="canonical">` and `aria-current`. */
+  canonicalPath?: string;
+}
+
+export function basePage(options: BasePageOptions): string {
+  const { ctx, canonicalPath } = options;
+  const site = ctx.site;
+  const fullTitle =
+    options.title && options.title !== site.title ? `${options.title} · ${site.title}` : site.title;
+  const canonical = canonicalPath !== undefined && site.url && absoluteUrl(site.url, canonicalPath);
+  return join(
+    [
+      '<!doctype html>',
+      '<html lang="el">',
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '<meta name="color-scheme" content="light dark">',
+      `<title>${escapeHtml(fullTitle)}</title>`,
+      `<meta name="description" content="${escapeAttr(options.description)}">`,
+      canonical && `<link rel="canonical" href="${escapeAttr(canonical)}">`,
+      `<link rel="stylesheet" href="${escapeAttr(ctx.href(STYLESHEET_PATH))}">`,
+      '</head>',
+      '<body>',
+      '<a class="skip-link" href="#main">Μετάβαση στο περιεχόμενο</a>',
+      siteHeader(ctx, canonicalPath),
+      options.breadcrumbs &&
+        options.breadcrumbs.length > 0 &&
+        breadcrumbTrail(options.breadcrumbs, ctx),
+      `<main id="main">${options.body}</main>`,
+      siteFooter(ctx),
+      '</body>',
+      '</html>',
+      '',
+    ],
+    '\n',
+  );
+}
+
+function absoluteUrl(base: string, path: string): string {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return new URL(path.replace(/^\/+/, ''), root).href;
+}
+
+function currentAttr(url: string, canonicalPath: string | undefined): string {
+  return url === canonicalPath ? ' aria-current="page"' : '';
+}
+
+function navItem(target: Link, ctx: PageContext, canonicalPath: string | undefined): string {
+  return (
+    `<li><a href="${escapeAttr(ctx.href(target.url))}"${currentAttr(target.url, canonicalPath)}>` +
+    `${escapeHtml(target.label)}</a></li>`
+  );
+}
+
+function siteHeader(ctx: PageContext, canonicalPath: string | undefined): string {
+  const topics = [...ctx.topics, { url: TOPICS_INDEX_PATH, label: 'Όλα τα θέματα' }];
+  const years = ctx.years ?? [];
+  return join([
+    '<header class="site-header">',
+    `<a class="site-name" href="${escapeAttr(ctx.href('/'))}"${currentAttr('/', canonicalPath)}>` +
+      `${escapeHtml(ctx.site.title)}</a>`,
+    '<nav class="site-nav" aria-label="Κύρια πλοήγηση">',
+    `<ul class="nav-topics" aria-label="Θέματα">${topics.map((t) => navItem(t, ctx, canonicalPath)).join('')}</ul>`,
+    years.length > 0 &&
+      `<ul class="nav-years" aria-label="Έτη">${years.map((y) => navItem(y, ctx, canonicalPath)).join('')}</ul>`,
+    '</nav>',
+    '</header>',
+  ]);
+}
+
+function breadcrumbTrail(trail: readonly Link[], ctx: PageContext): string {
+  const items = trail.map((crumb, index) => {
+    const last = index === trail.length - 1;
+    const current = last ? ' aria-current="page"' : '';
+    return `<li><a href="${escapeAttr(ctx.href(crumb.url))}"${current}>${escapeHtml(crumb.label)}</a></li>`;
+  });
+  return `<nav class="breadcrumbs" aria-label="Πλοηγός"><ol>${items.join('')}</ol></nav>`;
+}
+
+function siteFooter(ctx: PageContext): string {
+  return join([
+    '<footer class="site-footer">',
+    `<p><a href="${escapeAttr(ctx.href('/'))}">${escapeHtml(ctx.site.title)}</a>`,
+    ctx.site.description && ` · ${escapeHtml(ctx.site.description)}`,
+    '</p>',
+    '</footer>',
+  ]);
+}

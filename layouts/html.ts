@@ -1,0 +1,30 @@
+/**
+ * Escaping for HTML text and attribute values. Everything that comes from the input (titles,
+ * excerpts, names, labels, URLs) goes through one of these before it reaches a page.
+ */
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text content: `<script>` becomes `&lt;script&gt;`. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+}
+
+/** An attribute value; attributes are always written in double quotes. */
+export function escapeAttr(value: string): string {
+  return escapeHtml(value);
+}
+
+/** A fragment that may be left out: `false`, `null` and `undefined` render as nothing. */
+export type Fragment = string | false | null | undefined;
+
+/** Joins already-safe HTML fragments, skipping the empty ones. */
+export function join(fragments: readonly Fragment[], separator = ''): string {
+  return fragments.filter((fragment): fragment is string => Boolean(fragment)).join(separator);
+}

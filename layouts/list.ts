@@ -1,0 +1,56 @@
+/**
+ * The one markup for lists of articles (day, topic, topic month, home pages) and for lists of
+ * links with counts (months of a year, topics, years).
+ */
+import type { ArticleRef } from '../src/model.ts';
+import type { PageContext } from './context.ts';
+import { articleCount, timeElement } from './format.ts';
+import { escapeAttr, escapeHtml, join } from './html.ts';
+
+export interface ArticleListOptions {
+  /** Level of each article's title heading: one below the heading above the list. */
+  headingLevel: 2 | 3 | 4;
+  /** Show each article's date (off on a day page, where every article shares it). */
+  showDate: boolean;
+}
+
+/** Articles in the order given: title link, date, excerpt. */
+export function articleList(
+  articles: readonly ArticleRef[],
+  ctx: PageContext,
+  options: ArticleListOptions,
+): string {
+  if (articles.length === 0) return '<p class="empty">Δεν υπάρχουν άρθρα.</p>';
+  const h = `h${options.headingLevel}`;
+  const items = articles.map((article) =>
+    join([
+      '<li><article class="article-summary">',
+      `<${h}><a href="${escapeAttr(ctx.href(article.url))}">${escapeHtml(article.title)}</a></${h}>`,
+      options.showDate && `<p class="meta">${timeElement(article.date)}</p>`,
+      article.excerpt && `<p class="excerpt">${escapeHtml(article.excerpt)}</p>`,
+      '</article></li>',
+    ]),
+  );
+  return `<ol class="article-list">${items.join('')}</ol>`;
+}
+
+export interface CountedLink {
+  url: string;
+  label: string;
+  count: number;
+}
+
+/** Links each followed by its article count: `Ιανουάριος · 3 άρθρα`. */
+export function countedList(
+  items: readonly CountedLink[],
+  ctx: PageContext,
+  className: string,
+): string {
+  if (items.length === 0) return '<p class="empty">Δεν υπάρχουν άρθρα.</p>';
+  const rows = items.map(
+    (item) =>
+      `<li><a href="${escapeAttr(ctx.href(item.url))}">${escapeHtml(item.label)}</a> ` +
+      `<span class="count">${escapeHtml(articleCount(item.count))}</span></li>`,
+  );
+  return `<ul class="counted-list ${escapeAttr(className)}">${rows.join('')}</ul>`;
+}

@@ -1,0 +1,88 @@
+import type { TopicGroup, TopicMonthPage } from '../src/model.ts';
+import { basePage, TOPICS_INDEX_PATH } from './base.ts';
+import { HOME, topicTrail, TOPICS_INDEX } from './breadcrumbs.ts';
+import type { PageContext } from './context.ts';
+import { articleCount, monthKeyHeading, pager } from './format.ts';
+import { escapeAttr, escapeHtml, join } from './html.ts';
+import { articleList, countedList } from './list.ts';
+
+/** A topic: its newest articles and its months, each linking to the topic's month page. */
+export function topicPage(topic: TopicGroup, ctx: PageContext): string {
+  const count = articleCount(topic.count);
+  const months = topic.months.map((month) => ({
+    url: month.url,
+    label: monthKeyHeading(month.month),
+    count: month.count,
+  }));
+  const body = join([
+    `<h1>${escapeHtml(topic.name)}</h1>`,
+    `<p class="count">${escapeHtml(count)}</p>`,
+    '<section aria-labelledby="latest-heading">',
+    '<h2 id="latest-heading">Πρόσφατα άρθρα</h2>',
+    articleList(topic.latest, ctx, { headingLevel: 3, showDate: true }),
+    '</section>',
+    '<section aria-labelledby="months-heading">',
+    '<h2 id="months-heading">Αρχείο ανά μήνα</h2>',
+    countedList(months, ctx, 'month-list'),
+    '</section>',
+  ]);
+  return basePage({
+    title: topic.name,
+    description: `${topic.name}: ${count}`,
+    body,
+    ctx,
+    breadcrumbs: topicTrail({ url: topic.url, label: topic.name }),
+    canonicalPath: topic.url,
+  });
+}
+
+/** A topic's articles of one calendar month, newest first as given. */
+export function topicMonthPage(page: TopicMonthPage, ctx: PageContext): string {
+  const monthHeading = monthKeyHeading(page.month);
+  const heading = `${page.name}: ${monthHeading}`;
+  const count = articleCount(page.articles.length);
+  const body = join([
+    `<h1>${escapeHtml(heading)}</h1>`,
+    `<p class="count">${escapeHtml(count)} · ` +
+      `<a href="${escapeAttr(ctx.href(page.topicUrl))}">Όλοι οι μήνες του θέματος</a></p>`,
+    articleList(page.articles, ctx, { headingLevel: 2, showDate: true }),
+    pager(ctx, {
+      label: 'Μήνες θέματος',
+      previous: page.newer,
+      next: page.older,
+      previousText: 'Νεότερα:',
+      nextText: 'Παλαιότερα:',
+    }),
+  ]);
+  return basePage({
+    title: heading,
+    description: `${heading}: ${count}`,
+    body,
+    ctx,
+    breadcrumbs: topicTrail(
+      { url: page.topicUrl, label: page.name },
+      { month: page.month, url: page.url },
+    ),
+    canonicalPath: page.url,
+  });
+}
+
+/** All topics with their counts, in the order given. */
+export function topicsIndexPage(topics: readonly TopicGroup[], ctx: PageContext): string {
+  const body = join([
+    '<h1>Θέματα</h1>',
+    countedList(
+      topics.map((topic) => ({ url: topic.url, label: topic.name, count: topic.count })),
+      ctx,
+      'topic-list',
+    ),
+  ]);
+  return basePage({
+    title: 'Θέματα',
+    description: `Τα θέματα του αρχείου ${ctx.site.title}`,
+    body,
+    ctx,
+    breadcrumbs: [HOME, TOPICS_INDEX],
+    canonicalPath: TOPICS_INDEX_PATH,
+  });
+}

@@ -1,0 +1,386 @@
+/**
+ * Bytes → text: byte order marks, strict UTF-8, the two legacy Greek code pages, binary
+ * detection, then one newline convention (LF), no stray control characters, and Unicode NFC.
+ */
+import type { DiagnosticCode } from './diagnostics.ts';
+
+/** A problem found while decoding. Line and column are 1-based, in the decoded text. */
+export interface DecodeIssue {
+  code: DiagnosticCode;
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface DecodeResult {
+  /** The decoded text: LF line breaks, NFC, no BOM, no control characters but tab and LF. */
+  text: string;
+  /** `utf-8`, `utf-16le`, `utf-16be`, `windows-1253`, `iso-8859-7`, or `unknown` on error. */
+  encoding: string;
+  warnings: DecodeIssue[];
+  /** Present when the bytes are not text this can read; `text` is then empty. */
+  error?: DecodeIssue;
+}
+
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8_LENIENT = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Magic numbers of binary files that might land in an articles folder by mistake. */
+const SIGNATURES: { name: string; bytes: number[] }[] = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38, 0x37, 0x61] },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive (or a Word/OpenDocument file)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a gzip archive', bytes: [0x1f, 0x8b] },
+  { name: 'an executable program', bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  { name: 'an old Word document', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+];
+
+const SAVE_AS_UTF8 = 'save the file as UTF-8 text';
+
+export function decode(bytes: Uint8Array): DecodeResult {
+  const signature = SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b));
+  if (signature) {
+    return notText(
+      'unknown',
+      `This file is not text: it looks like ${signature.name}. Move it out of the articles folder, or save the article as plain UTF-8 text.`,
+    );
+  }
+
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (
+    (b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+    (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  ) {
+    return {
+      text: '',
+      encoding: 'utf-32',
+      warnings: [],
+      error: issue(
+        'E_ENCODING_UNSUPPORTED',
+        `This file is UTF-32, which ephemeris does not read. Please ${SAVE_AS_UTF8} and build again.`,
+      ),
+    };
+  }
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+    return finish(decodeUtf8(bytes.subarray(3), true));
+  }
+  if (b0 === 0xff && b1 === 0xfe) return finish(decodeUtf16(bytes.subarray(2), 'utf-16le', []));
+  if (b0 === 0xfe && b1 === 0xff) return finish(decodeUtf16(bytes.subarray(2), 'utf-16be', []));
+
+  if (bytes.includes(0)) {
+    const utf16 = guessUtf16(bytes);
+    if (!utf16) {
+      return notText(
+        'unknown',
+        `This file is not text: it contains NUL bytes, as binary files do. Move it out of the articles folder, or ${SAVE_AS_UTF8}.`,
+      );
+    }
+    const guessed = issue(
+      'W_ENCODING_GUESSED',
+      `This file has no byte order mark but looks like ${utf16.toUpperCase()}; it was read as such. Check the text on the site, and save the file as UTF-8 to silence this warning.`,
+    );
+    return finish(decodeUtf16(bytes, utf16, [guessed]));
+  }
+
+  return finish(decodeUtf8(bytes, false));
+}
+
+interface Decoded {
+  text: string;
+  encoding: string;
+  warnings: DecodeIssue[];
+}
+
+function issue(code: DiagnosticCode, message: string, line = 1, column = 1): DecodeIssue {
+  return { code, message, line, column };
+}
+
+function notText(encoding: string, message: string): DecodeResult {
+  return { text: '', encoding, warnings: [], error: issue('E_NOT_TEXT', message) };
+}
+
+/**
+ * UTF-8, strictly. If that fails: a file that is mostly valid UTF-8 keeps UTF-8 with the bad
+ * bytes replaced; otherwise (only when there was no BOM) it is a legacy Greek code page.
+ */
+function decodeUtf8(bytes: Uint8Array, hadBom: boolean): Decoded {
+  try {
+    return { text: UTF8_FATAL.decode(bytes), encoding: 'utf-8', warnings: [] };
+  } catch {
+    // Not valid UTF-8: find out how far from it.
+  }
+  const scan = scanUtf8(bytes);
+  const prefix = UTF8_LENIENT.decode(bytes.subarray(0, scan.firstBad));
+  const at = endPosition(prefix);
+  const hex = hexByte(bytes[scan.firstBad] ?? 0);
+  if (hadBom || scan.multibyte >= 4 * scan.invalid) {
+    const count =
+      scan.invalid === 1
+        ? `an invalid byte (${hex}) at this position; it was`
+        : `${scan.invalid} invalid bytes or sequences, the first (${hex}) at this position; each was`;
+    return {
+      text: UTF8_LENIENT.decode(bytes),
+      encoding: 'utf-8',
+      warnings: [
+        issue(
+          'W_INVALID_UTF8',
+          `This UTF-8 file has ${count} replaced with "\uFFFD". Retype the damaged text, or ${SAVE_AS_UTF8} again.`,
+          at.line,
+          at.column,
+        ),
+      ],
+    };
+  }
+  return decodeLegacyGreek(bytes, at);
+}
+
+/** Windows-1253 or ISO-8859-7, decided by the bytes on which they disagree. */
+function decodeLegacyGreek(bytes: Uint8Array, firstNonUtf8: { line: number; column: number }) {
+  const votes = greekCodePageVotes(bytes);
+  const encoding = votes.iso88597 > votes.windows1253 ? 'iso-8859-7' : 'windows-1253';
+  const text = new TextDecoder(encoding).decode(bytes);
+  const name =
+    encoding === 'iso-8859-7' ? 'ISO-8859-7 (Greek, ISO)' : 'Windows-1253 (Greek, Windows)';
+  let why: string;
+  if (votes.windows1253 === 0 && votes.iso88597 === 0) {
+    why = 'ISO-8859-7 would give the same text';
+  } else {
+    why = `of the bytes on which the two Greek code pages differ, ${votes.windows1253} point to Windows-1253 and ${votes.iso88597} to ISO-8859-7`;
+  }
+  return {
+    text,
+    encoding,
+    warnings: [
+      issue(
+        'W_ENCODING_LEGACY',
+        `This file is not UTF-8; it was read as ${name}: ${why}. Check that the Greek text (e.g. "Ά") looks right on the site, and ${SAVE_AS_UTF8} to silence this warning.`,
+        firstNonUtf8.line,
+        firstNonUtf8.column,
+      ),
+    ],
+  };
+}
+
+/** Bytes 0x80–0x9F that are characters in Windows-1253 but C1 controls in ISO-8859-7. */
+const WIN1253_ONLY = new Set([
+  0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x89, 0x8b, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97,
+  0x99, 0x9b,
+]);
+
+function isGreekLetterByte(b: number | undefined): boolean {
+  // Α–Ω and α–ω with their accented forms, in both code pages (0xD2 is unassigned).
+  return b !== undefined && b >= 0xc1 && b <= 0xfe && b !== 0xd2;
+}
+
+/**
+ * Counts the signs for each code page. `Ά` is 0xA2 in Windows-1253 and 0xB6 in ISO-8859-7, so
+ * either byte before a Greek letter is a strong sign; 0xA1/0xA2 elsewhere are ISO-8859-7 quote
+ * marks; printable 0x80–0x9F (curly quotes, dashes, €) exist only in Windows-1253.
+ */
+export function greekCodePageVotes(bytes: Uint8Array): { windows1253: number; iso88597: number } {
+  let windows1253 = 0;
+  let iso88597 = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
+    if (WIN1253_ONLY.has(b)) windows1253 += 2;
+    else if (b === 0xa2) {
+      if (isGreekLetterByte(bytes[i + 1])) windows1253 += 1;
+      else iso88597 += 1;
+    } else if (b === 0xb6) {
+      if (isGreekLetterByte(bytes[i + 1])) iso88597 += 1;
+      else windows1253 += 1;
+    } else if (b === 0xa1) iso88597 += 1;
+    else if (b === 0xae) windows1253 += 1;
+  }
+  return { windows1253, iso88597 };
+}
+
+/** Walks bytes as UTF-8 (WHATWG rules): valid multi-byte sequences, invalid ones, first bad offset. */
+export function scanUtf8(bytes: Uint8Array): {
+  multibyte: number;
+  invalid: number;
+  firstBad: number;
+} {
+  let multibyte = 0;
+  let invalid = 0;
+  let firstBad = -1;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const c = bytes[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      if (c === 0xf4) hi = 0x8f;
+    }
+    let j = i + 1;
+    let ok = need > 0;
+    for (let k = 0; ok && k < need; k++, j++) {
+      const x = bytes[j];
+      if (x === undefined || x < lo || x > hi) ok = false;
+      lo = 0x80;
+      hi = 0xbf;
+      if (!ok) break;
+    }
+    if (ok) {
+      multibyte++;
+      i = j;
+    } else {
+      invalid++;
+      if (firstBad < 0) firstBad = i;
+      i = Math.max(j, i + 1);
+    }
+  }
+  return { multibyte, invalid, firstBad: firstBad < 0 ? n : firstBad };
+}
+
+function decodeUtf16(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be',
+  warnings: DecodeIssue[],
+): Decoded {
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, encoding, warnings };
+  } catch {
+    // Lone surrogates or an odd number of bytes.
+  }
+  const lenient = new TextDecoder(encoding, { ignoreBOM: true });
+  const bad = firstBadUtf16Unit(bytes, encoding === 'utf-16le');
+  const at = endPosition(lenient.decode(bytes.subarray(0, bad * 2)));
+  return {
+    text: lenient.decode(bytes),
+    encoding,
+    warnings: [
+      ...warnings,
+      issue(
+        'W_INVALID_UTF16',
+        `This UTF-16 file has invalid code units (a broken surrogate pair or a missing last byte), the first at this position; each was replaced with "\uFFFD". Retype the damaged text, or ${SAVE_AS_UTF8}.`,
+        at.line,
+        at.column,
+      ),
+    ],
+  };
+}
+
+/** Index (in 16-bit units) of the first lone surrogate or trailing odd byte. */
+function firstBadUtf16Unit(bytes: Uint8Array, littleEndian: boolean): number {
+  const units = bytes.length >> 1;
+  const unit = (k: number) =>
+    littleEndian
+      ? (bytes[2 * k] as number) | ((bytes[2 * k + 1] as number) << 8)
+      : ((bytes[2 * k] as number) << 8) | (bytes[2 * k + 1] as number);
+  for (let k = 0; k < units; k++) {
+    const u = unit(k);
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = k + 1 < units ? unit(k + 1) : -1;
+      if (next >= 0xdc00 && next <= 0xdfff) k++;
+      else return k;
+    } else if (u >= 0xdc00 && u <= 0xdfff) return k;
+  }
+  return units;
+}
+
+/**
+ * BOM-less UTF-16: text in it has NUL bytes on one side of each 16-bit unit only (the high
+ * byte of ASCII characters), where binary files have them on both.
+ */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const n = Math.min(bytes.length, 1 << 16) & ~1;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros >= pairs * 0.05 && evenZeros <= pairs * 0.01) return 'utf-16le';
+  if (evenZeros >= pairs * 0.05 && oddZeros <= pairs * 0.01) return 'utf-16be';
+  return undefined;
+}
+
+// C0 controls but tab and LF (CR is gone by then), DEL, C1 controls.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+// C0 controls that never occur in text files (not tab, LF, VT, FF, CR, or SUB at the end).
+// eslint-disable-next-line no-control-regex
+const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u0019\u001B-\u001F]/g;
+
+/** Newlines to LF, binary check, control characters removed, NFC. */
+function finish(decoded: Decoded): DecodeResult {
+  const warnings = decoded.warnings;
+  let text = decoded.text.replace(/\r\n?/g, '\n');
+  if (text.includes('\u0000')) {
+    return notText(
+      decoded.encoding,
+      `This file is not text: it contains NUL characters, as binary files do. Move it out of the articles folder, or ${SAVE_AS_UTF8}.`,
+    );
+  }
+  const binaryControls = text.match(BINARY_CONTROL)?.length ?? 0;
+  if (binaryControls >= 4 && binaryControls * 50 > text.length) {
+    return notText(
+      decoded.encoding,
+      `This file is not text: ${binaryControls} of its ${text.length} characters are control characters. Move it out of the articles folder, or ${SAVE_AS_UTF8}.`,
+    );
+  }
+  if (text.endsWith('\u001A')) text = text.slice(0, -1); // DOS end-of-file mark
+  CONTROL.lastIndex = 0;
+  const first = CONTROL.exec(text);
+  if (first) {
+    const at = endPosition(text.slice(0, first.index));
+    const count = text.match(CONTROL)?.length ?? 0;
+    const code = (first[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    warnings.push(
+      issue(
+        'W_CONTROL_CHARS',
+        `This file has ${count} invisible control character(s), the first (U+${code}) at this position; they were removed. Delete them in your editor to silence this warning.`,
+        at.line,
+        at.column,
+      ),
+    );
+    text = text.replace(CONTROL, '');
+  }
+  text = text.replaceAll('\uFEFF', '').normalize('NFC');
+  return { text, encoding: decoded.encoding, warnings };
+}
+
+/** 1-based line and column just past the end of `prefix` (columns count code points). */
+function endPosition(prefix: string): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < prefix.length; i++) {
+    const c = prefix.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && prefix.charCodeAt(i + 1) !== 0x0a)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  let column = 1;
+  for (let i = lineStart; i < prefix.length; i++) {
+    const c = prefix.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) column++; // a low surrogate ends a character already counted
+  }
+  return { line, column };
+}
+
+function hexByte(b: number): string {
+  return `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+}
