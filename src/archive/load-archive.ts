@@ -1,6 +1,7 @@
 import { slugify } from '../greek/slug.ts';
 import { analyzeArticle, type TopicAssigner } from '../enrich/analyze.ts';
-import { loadTaxonomy } from '../enrich/taxonomy.ts';
+import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
+import { assignTopics } from '../enrich/topics.ts';
 import { readContent } from '../ingest/read-content.ts';
 import type { Archive, Article, Diagnostic, SourceArticle } from '../model.ts';
 import { buildArchive } from './build-archive.ts';
@@ -40,11 +41,12 @@ export function toArticle(source: SourceArticle, assignTopics: TopicAssigner): A
 export function loadArchive(contentDir: string, options: LoadOptions = {}): LoadedArchive {
   const content = readContent(contentDir, options.onProgress);
   const settings = loadSiteSettings(contentDir);
-  const taxonomy = loadTaxonomy(contentDir);
-  const articles = content.articles.map((source) => toArticle(source, taxonomy.assign));
+  const taxonomy = loadCompiledTaxonomy(contentDir);
+  const assign: TopicAssigner = (article) => assignTopics(article, taxonomy.compiled);
+  const articles = content.articles.map((source) => toArticle(source, assign));
   return {
     contentDir,
-    archive: buildArchive(articles, taxonomy.topics, settings.site),
+    archive: buildArchive(articles, taxonomy.compiled.topics, settings.site),
     diagnostics: [...content.diagnostics, ...settings.diagnostics, ...taxonomy.diagnostics],
     counts: content.counts,
   };

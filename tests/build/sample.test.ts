@@ -1,0 +1,68 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
+
+const ARTICLE_URL = '/2026/01/27/0-synamilisan-oi-ypourgoi-amynas-ton-dyo-choron/';
+
+describe('building the shipped sample', () => {
+  let site: BuiltSite;
+  beforeAll(async () => {
+    site = await buildSite(path.join(PROJECT_ROOT, 'content'));
+  });
+
+  it('publishes the one sample article with no diagnostics', () => {
+    expect(site.report.counts).toEqual({ files: 1, articles_read: 1, published: 1, rejected: 0 });
+    expect(site.report.diagnostics).toEqual([]);
+    expect(site.report.articles[0]).toMatchObject({
+      id: '2026-01-27-0',
+      file: 'articles/2026-01-27.txt',
+      line: 1,
+      date: '2026-01-27',
+      ordinal: 0,
+      title: 'Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών',
+      url: ARTICLE_URL,
+    });
+  });
+
+  it('writes the article page in Greek with its long date and every paragraph', () => {
+    const doc = site.page(ARTICLE_URL);
+    expect(doc.documentElement.getAttribute('lang')).toBe('el');
+    expect(doc.querySelector('h1')?.textContent).toBe('Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών');
+    const time = doc.querySelector('article time');
+    expect(time?.getAttribute('datetime')).toBe('2026-01-27');
+    expect(time?.textContent).toBe('Τρίτη 27 Ιανουαρίου 2026');
+    expect(doc.querySelectorAll('article p').length).toBeGreaterThanOrEqual(10);
+    expect(doc.querySelector('a[href="/2026/01/27/"]')).not.toBeNull();
+  });
+
+  it('writes the day, month and year pages', () => {
+    const day = site.page('/2026/01/27/');
+    expect(day.querySelector(`a[href="${ARTICLE_URL}"]`)).not.toBeNull();
+    const month = site.page('/2026/01/');
+    expect(month.querySelector('h1')?.textContent).toBe('Ιανουάριος 2026');
+    expect(month.querySelector('table a[href="/2026/01/27/"]')).not.toBeNull();
+    const year = site.page('/2026/');
+    expect(year.querySelector('a[href="/2026/01/"]')).not.toBeNull();
+  });
+
+  it('gives the sample a topic with its own page listing it', () => {
+    const topics = site.report.articles[0]!.topics;
+    expect(topics.length).toBeGreaterThan(0);
+    const primary = topics[0]!;
+    expect(['amyna', 'kosmos']).toContain(primary.slug);
+    const topicPage = site.page(`/themata/${primary.slug}/`);
+    expect(topicPage.querySelector(`a[href="${ARTICLE_URL}"]`)).not.toBeNull();
+    expect(site.page('/themata/').querySelector(`a[href="/themata/${primary.slug}/"]`)).not.toBeNull();
+    expect(site.exists(`/themata/${primary.slug}/2026/01/`)).toBe(true);
+  });
+
+  it('writes the home page, the 404 page and the stylesheet', () => {
+    expect(site.page('/').querySelector(`a[href="${ARTICLE_URL}"]`)).not.toBeNull();
+    expect(site.page('/404.html').querySelector('h1')).not.toBeNull();
+    expect(site.exists('/assets/style.css')).toBe(true);
+  });
+
+  it('ends with a summary of articles, pages, warnings, errors and seconds', () => {
+    expect(site.run.stderr).toMatch(/Built 1 articles \(0 rejected\) into \d+ pages .*0 warnings, 0 errors, [\d.]+ s\./);
+  });
+});
