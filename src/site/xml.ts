@@ -1,0 +1,89 @@
+/**
+ * Markup helpers shared by the feeds, the sitemaps and the page metadata: escaping that is
+ * safe in XML 1.0 and in HTML alike, and absolute URLs built from the site's public base URL.
+ */
+import type { SiteSettings } from '../model.ts';
+
+/**
+ * Everything outside XML 1.0's `Char` production: C0 controls other than tab, line feed and
+ * carriage return (NUL included), lone surrogates, U+FFFE and U+FFFF. No escape can carry
+ * them (`&#0;` is itself ill-formed), so they are dropped.
+ */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Invisible format characters (bidi controls, zero-width characters, the BOM, soft hyphens,
+ * tag characters) and the Unicode line and paragraph separators. They are legal and kept, but
+ * written as character references so that nobody reading the file is misled by them.
+ */
+const INVISIBLE = /[\p{Cf}\u2028\u2029]/gu;
+
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+
+function charRef(char: string): string {
+  return `&#x${char.codePointAt(0)!.toString(16).toUpperCase()};`;
+}
+
+/** Drops the characters that XML 1.0 cannot contain in any form. */
+export function stripInvalidXmlChars(text: string): string {
+  return text.replace(NOT_XML_CHAR, '');
+}
+
+/**
+ * Text content of an XML (or HTML) element. `>` is escaped too, so `]]>` can never appear;
+ * a carriage return becomes `&#13;` so that the parser's newline handling cannot change it.
+ */
+export function escapeXmlText(text: string): string {
+  return stripInvalidXmlChars(text)
+    .replace(/[&<>\r]/g, (char) => XML_ESCAPES[char] ?? char)
+    .replace(INVISIBLE, charRef);
+}
+
+/**
+ * An attribute value, always written in double quotes. Tabs and newlines are escaped so that
+ * attribute-value normalisation keeps them. Safe in HTML attributes as well.
+ */
+export function escapeXmlAttr(value: string): string {
+  return stripInvalidXmlChars(value)
+    .replace(/[&<>"'\t\n\r]/g, (char) => XML_ESCAPES[char] ?? char)
+    .replace(INVISIBLE, charRef);
+}
+
+/** The public base URL with a trailing slash, or `undefined` when the site has none. */
+export function baseUrl(site: SiteSettings): string | undefined {
+  if (!site.url) return undefined;
+  const base = new URL(site.url);
+  base.search = '';
+  base.hash = '';
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return base.href;
+}
+
+/**
+ * The absolute URL of a site-relative path: the public base URL (which already includes any
+ * sub-folder) plus the path without its leading slash.
+ * `({ url: 'https://example.org/archive/' }, '/2026/01/27/')` → `https://example.org/archive/2026/01/27/`.
+ * Throws when the site has no public URL (feeds and sitemaps cannot exist without one) or when
+ * the path would leave the base (`/../`).
+ */
+export function absoluteUrl(site: SiteSettings, path: string): string {
+  const base = baseUrl(site);
+  if (base === undefined) {
+    throw new Error(
+      `The absolute URL of "${path}" needs the site's public URL ("url" in the site settings).`,
+    );
+  }
+  // `./` keeps a first segment with a colon (`a:b`) from being read as a URL scheme.
+  const url = new URL(`./${path.replace(/^\/+/, '')}`, base).href;
+  if (!url.startsWith(base)) throw new Error(`"${path}" is outside the site at ${base}`);
+  return url;
+}
