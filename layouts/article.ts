@@ -50,5 +50,6 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
     ctx,
     breadcrumbs: articleTrail(article.date, page, { url: article.url, label: article.title }),
     canonicalPath: article.url,
+    article: page,
   });
 }

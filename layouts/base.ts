@@ -1,6 +1,6 @@
 /** The document around every page: head, header navigation, breadcrumbs, main, footer. */
-import { TOPICS_URL } from '../src/archive/urls.ts';
-import type { Link } from '../src/model.ts';
+import { absoluteUrl, TOPICS_URL } from '../src/archive/urls.ts';
+import type { ArticlePage, Link } from '../src/model.ts';
 import type { PageContext } from './context.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
 
@@ -20,6 +20,10 @@ export interface BasePageOptions {
   breadcrumbs?: Link[];
   /** Site-relative URL of this page, for `<link rel="canonical">` and `aria-current`. */
   canonicalPath?: string;
+  /** The article shown, for article metadata. */
+  article?: ArticlePage;
+  /** The topic a page lists, for its feed. */
+  topicSlug?: string;
 }
 
 export function basePage(options: BasePageOptions): string {
@@ -27,7 +31,7 @@ export function basePage(options: BasePageOptions): string {
   const site = ctx.site;
   const fullTitle =
     options.title && options.title !== site.title ? `${options.title} · ${site.title}` : site.title;
-  const canonical = canonicalPath !== undefined && site.url && absoluteUrl(site.url, canonicalPath);
+  const canonical = canonicalPath !== undefined && site.url && absoluteUrl(site, canonicalPath);
   return join(
     [
       '<!doctype html>',
@@ -39,6 +43,13 @@ export function basePage(options: BasePageOptions): string {
       `<title>${escapeHtml(fullTitle)}</title>`,
       `<meta name="description" content="${escapeAttr(options.description)}">`,
       canonical && `<link rel="canonical" href="${escapeAttr(canonical)}">`,
+      ctx.head?.({
+        path: canonicalPath,
+        title: options.title,
+        description: options.description,
+        article: options.article,
+        topicSlug: options.topicSlug,
+      }),
       `<link rel="stylesheet" href="${escapeAttr(ctx.href(STYLESHEET_PATH))}">`,
       '</head>',
       '<body>',
@@ -55,11 +66,6 @@ export function basePage(options: BasePageOptions): string {
     ],
     '\n',
   );
-}
-
-function absoluteUrl(base: string, path: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return new URL(path.replace(/^\/+/, ''), root).href;
 }
 
 function currentAttr(url: string, canonicalPath: string | undefined): string {

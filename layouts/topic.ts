@@ -33,6 +33,7 @@ export function topicPage(topic: TopicGroup, ctx: PageContext): string {
     ctx,
     breadcrumbs: topicTrail({ url: topic.url, label: topic.name }),
     canonicalPath: topic.url,
+    topicSlug: topic.slug,
   });
 }
 
@@ -63,6 +64,7 @@ export function topicMonthPage(page: TopicMonthPage, ctx: PageContext): string {
       { url: page.topicUrl, label: page.name },
       { month: page.month, url: page.url },
     ),
+    topicSlug: page.slug,
     canonicalPath: page.url,
   });
 }

@@ -13,6 +13,15 @@ function settingsError(message: string): Diagnostic {
   return { code: 'E_SITE_SETTINGS', severity: 'error', file: SITE_SETTINGS_FILE, line: 1, column: 1, message };
 }
 
+const URL_MISSING: Diagnostic = {
+  code: 'W_SITE_URL_MISSING',
+  severity: 'warning',
+  file: SITE_SETTINGS_FILE,
+  line: 1,
+  column: 1,
+  message: `${SITE_SETTINGS_FILE} has no "url", so feeds, sitemaps, canonical links and Open Graph URLs are left out. Set "url" to the address the site is published at, e.g. "https://example.org/archive/".`,
+};
+
 /**
  * Parses `site.json`. A broken file must not stop the archive from building: the defaults are
  * used and the problem is reported.
@@ -54,12 +63,12 @@ export function parseSiteSettings(text: string): { site: SiteSettings; diagnosti
       diagnostics.push(
         settingsError(`"url" in ${SITE_SETTINGS_FILE} must be an absolute http(s) address such as https://example.org/archive/.`),
       );
-  }
+  } else diagnostics.push(URL_MISSING);
   return { site, diagnostics };
 }
 
 export function loadSiteSettings(contentDir: string): { site: SiteSettings; diagnostics: Diagnostic[] } {
   const file = path.join(contentDir, SITE_SETTINGS_FILE);
-  if (!existsSync(file)) return { site: DEFAULTS, diagnostics: [] };
+  if (!existsSync(file)) return { site: DEFAULTS, diagnostics: [URL_MISSING] };
   return parseSiteSettings(readFileSync(file, 'utf8'));
 }

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../model.ts';
+import type { IsoDate, SiteSettings } from '../model.ts';
 
 /**
  * The URL plan. Every URL is lower-case ASCII, site-relative (the deploy path prefix is added
@@ -45,4 +45,34 @@ export function topicUrl(slug: string): string {
 
 export function topicMonthUrl(slug: string, month: string): string {
   return `${topicUrl(slug)}${month.replace('-', '/')}/`;
+}
+
+/** The public base URL with a trailing slash, or `undefined` when the site has none. */
+export function baseUrl(site: SiteSettings): string | undefined {
+  if (!site.url) return undefined;
+  const base = new URL(site.url);
+  base.search = '';
+  base.hash = '';
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return base.href;
+}
+
+/**
+ * The absolute URL of a site-relative path: the public base URL (which already includes any
+ * sub-folder) plus the path without its leading slash.
+ * `({ url: 'https://example.org/archive/' }, '/2026/01/27/')` → `https://example.org/archive/2026/01/27/`.
+ * Throws when the site has no public URL (feeds and sitemaps cannot exist without one) or when
+ * the path would leave the base (`/../`).
+ */
+export function absoluteUrl(site: SiteSettings, path: string): string {
+  const base = baseUrl(site);
+  if (base === undefined) {
+    throw new Error(
+      `The absolute URL of "${path}" needs the site's public URL ("url" in the site settings).`,
+    );
+  }
+  // `./` keeps a first segment with a colon (`a:b`) from being read as a URL scheme.
+  const url = new URL(`./${path.replace(/^\/+/, '')}`, base).href;
+  if (!url.startsWith(base)) throw new Error(`"${path}" is outside the site at ${base}`);
+  return url;
 }

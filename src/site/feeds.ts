@@ -3,10 +3,10 @@
  * topic. Pure and deterministic: the same articles give the same bytes, with no build time in
  * them, so an unchanged feed is never rewritten and a shard can build it alone.
  */
-import { TOPICS_URL, topicUrl } from '../archive/urls.ts';
+import { absoluteUrl, TOPICS_URL, topicUrl } from '../archive/urls.ts';
 import { athensDateTime } from '../greek/dates.ts';
 import type { Article, ArticlePage, IsoDate, SiteSettings } from '../model.ts';
-import { absoluteUrl, escapeXmlAttr, escapeXmlText } from './xml.ts';
+import { escapeXmlAttr, escapeXmlText } from './xml.ts';
 
 /** How many of the newest articles a feed carries. */
 export const FEED_SIZE = 50;

@@ -1,12 +1,13 @@
 /**
  * What a page's `<head>` says about it to search engines, social sites and feed readers:
- * canonical URL, description, Open Graph, feed links, and schema.org JSON-LD for articles.
+ * Open Graph, feed links, and schema.org JSON-LD for articles.
  * Pure functions returning HTML; every value is escaped for where it goes.
  */
 import { articleTrail } from '../../layouts/breadcrumbs.ts';
 import { athensDateTime } from '../greek/dates.ts';
 import type { Article, ArticlePage, SiteSettings } from '../model.ts';
-import { absoluteUrl, baseUrl, escapeXmlAttr, stripInvalidXmlChars } from './xml.ts';
+import { absoluteUrl, baseUrl } from '../archive/urls.ts';
+import { escapeXmlAttr, stripInvalidXmlChars } from './xml.ts';
 
 export interface FeedLink {
   title: string;
@@ -44,15 +45,14 @@ function hasText(text: string): boolean {
 }
 
 /**
- * The page's head metadata, one tag a line. The canonical link and `og:url` need the site's
- * public URL and are left out without one; an empty description is left out too.
+ * The page's head metadata beyond what the page layout writes itself (title, description,
+ * canonical link), one tag a line. `og:url` needs the site's public URL and is left out
+ * without one; an empty description is left out too.
  */
 export function pageMetadata(options: PageMetadataOptions): string {
   const { site, path, title, description, type, article } = options;
   const url = baseUrl(site) === undefined ? undefined : absoluteUrl(site, path);
   const lines: string[] = [];
-  if (url !== undefined) lines.push(`<link rel="canonical" href="${escapeXmlAttr(url)}">`);
-  if (hasText(description)) lines.push(meta('name', 'description', description));
   lines.push(meta('property', 'og:type', type), meta('property', 'og:title', title));
   if (hasText(description)) lines.push(meta('property', 'og:description', description));
   if (url !== undefined) lines.push(meta('property', 'og:url', url));

@@ -4,8 +4,8 @@
  * at `/sitemap.xml`. Pure and deterministic: no build time in the output.
  */
 import type { Archive, IsoDate, SiteSettings } from '../model.ts';
-import { TOPICS_URL } from '../archive/urls.ts';
-import { absoluteUrl, baseUrl, escapeXmlText } from './xml.ts';
+import { absoluteUrl, baseUrl, TOPICS_URL } from '../archive/urls.ts';
+import { escapeXmlText } from './xml.ts';
 
 /** The protocol's limits for one sitemap file. */
 export const SITEMAP_MAX_URLS = 50_000;

@@ -2,7 +2,6 @@
  * Markup helpers shared by the feeds, the sitemaps and the page metadata: escaping that is
  * safe in XML 1.0 and in HTML alike, and absolute URLs built from the site's public base URL.
  */
-import type { SiteSettings } from '../model.ts';
 
 /**
  * Everything outside XML 1.0's `Char` production: C0 controls other than tab, line feed and
@@ -56,34 +55,4 @@ export function escapeXmlAttr(value: string): string {
   return stripInvalidXmlChars(value)
     .replace(/[&<>"'\t\n\r]/g, (char) => XML_ESCAPES[char] ?? char)
     .replace(INVISIBLE, charRef);
-}
-
-/** The public base URL with a trailing slash, or `undefined` when the site has none. */
-export function baseUrl(site: SiteSettings): string | undefined {
-  if (!site.url) return undefined;
-  const base = new URL(site.url);
-  base.search = '';
-  base.hash = '';
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
-  return base.href;
-}
-
-/**
- * The absolute URL of a site-relative path: the public base URL (which already includes any
- * sub-folder) plus the path without its leading slash.
- * `({ url: 'https://example.org/archive/' }, '/2026/01/27/')` → `https://example.org/archive/2026/01/27/`.
- * Throws when the site has no public URL (feeds and sitemaps cannot exist without one) or when
- * the path would leave the base (`/../`).
- */
-export function absoluteUrl(site: SiteSettings, path: string): string {
-  const base = baseUrl(site);
-  if (base === undefined) {
-    throw new Error(
-      `The absolute URL of "${path}" needs the site's public URL ("url" in the site settings).`,
-    );
-  }
-  // `./` keeps a first segment with a colon (`a:b`) from being read as a URL scheme.
-  const url = new URL(`./${path.replace(/^\/+/, '')}`, base).href;
-  if (!url.startsWith(base)) throw new Error(`"${path}" is outside the site at ${base}`);
-  return url;
 }

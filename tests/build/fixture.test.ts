@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DOMParser } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, PROJECT_ROOT, runCli, type BuiltSite } from './helpers.ts';
 
@@ -34,15 +36,15 @@ describe('building a multi-article fixture with mistakes in it', () => {
 
   it('parses CRLF files, indented headers and joined paragraph lines', () => {
     const doc = site.page('/2026/01/27/');
-    const titles = [...doc.querySelectorAll('main article h2, main article h3, main li a')].map((a) =>
-      a.textContent?.trim(),
+    const titles = [...doc.querySelectorAll('main article h2, main article h3, main li a')].map(
+      (a) => a.textContent?.trim(),
     );
     expect(titles).toContain('Ο Ολυμπιακός νίκησε τον Παναθηναϊκό στο ντέρμπι');
     expect(titles).toContain('Νέα έκθεση σύγχρονης τέχνης στο μουσείο');
     const budget = site.report.articles.find((a) => a.id === '2025-12-31-0')!;
-    const paragraphs = [...site.page(budget.url.replace(/^/, '')).querySelectorAll('article p')].map(
-      (p) => p.textContent,
-    );
+    const paragraphs = [
+      ...site.page(budget.url.replace(/^/, '')).querySelectorAll('article p'),
+    ].map((p) => p.textContent);
     expect(paragraphs).toContain(
       'Η Βουλή ψήφισε τον κρατικό προϋπολογισμό με 158 ψήφους υπέρ, ενώ η αντιπολίτευση καταψήφισε. Ο υπουργός Οικονομικών μίλησε για αύξηση των δημόσιων επενδύσεων.',
     );
@@ -78,7 +80,14 @@ describe('building a multi-article fixture with mistakes in it', () => {
   });
 
   it('writes nothing and exits 1 under --strict when there are errors', async () => {
-    const run = await runCli(['build', '--content', FIXTURE, '--out', path.join(site.out, '../strict'), '--strict']);
+    const run = await runCli([
+      'build',
+      '--content',
+      FIXTURE,
+      '--out',
+      path.join(site.out, '../strict'),
+      '--strict',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('E_');
   });
@@ -87,5 +96,60 @@ describe('building a multi-article fixture with mistakes in it', () => {
     const run = await runCli(['check', '--content', FIXTURE]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/articles\/2026-02\.txt:7:\d+: error /);
+  });
+
+  it('writes an Atom feed of the newest articles and one per topic, announced by each page', () => {
+    const xml = readFileSync(path.join(site.out, 'feed.xml'), 'utf8');
+    const feed = new DOMParser().parseFromString(xml, 'text/xml');
+    const ids = [...feed.querySelectorAll('entry > id')].map((e) => e.textContent);
+    expect(ids).toHaveLength(5);
+    expect(ids[0]).toBe(
+      `https://example.org/archive${site.report.articles.find((a) => a.id === '2026-02-03-0')!.url}`,
+    );
+    const home = site.page('/');
+    expect(
+      home
+        .querySelector('link[rel="alternate"][type="application/atom+xml"]')
+        ?.getAttribute('href'),
+    ).toBe('https://example.org/archive/feed.xml');
+    const topic = site.report.articles[0]!.topics[0]!.slug;
+    expect(site.exists(`/themata/${topic}/feed.xml`)).toBe(true);
+  });
+
+  it('writes a sitemap index, its sitemaps and robots.txt pointing to it', () => {
+    const index = new DOMParser().parseFromString(
+      readFileSync(path.join(site.out, 'sitemap.xml'), 'utf8'),
+      'text/xml',
+    );
+    const maps = [...index.querySelectorAll('sitemap > loc')].map((l) => l.textContent);
+    expect(maps).toEqual(['https://example.org/archive/sitemap-1.xml']);
+    const sitemap = new DOMParser().parseFromString(
+      readFileSync(path.join(site.out, 'sitemap-1.xml'), 'utf8'),
+      'text/xml',
+    );
+    const locs = [...sitemap.querySelectorAll('url > loc')].map((l) => l.textContent);
+    for (const a of site.report.articles)
+      expect(locs).toContain(`https://example.org/archive${a.url}`);
+    expect(readFileSync(path.join(site.out, 'robots.txt'), 'utf8')).toContain(
+      'Sitemap: https://example.org/archive/sitemap.xml',
+    );
+  });
+
+  it('gives article pages a canonical URL, Open Graph tags and NewsArticle JSON-LD', () => {
+    const article = site.report.articles.find((a) => a.id === '2026-02-03-0')!;
+    const doc = site.page(article.url);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `https://example.org/archive${article.url}`,
+    );
+    expect(doc.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article');
+    const json = JSON.parse(
+      doc.querySelector('script[type="application/ld+json"]')!.textContent!,
+    ) as {
+      '@graph': { '@type': string; datePublished?: string; inLanguage?: string }[];
+    };
+    const news = json['@graph'].find((n) => n['@type'] === 'NewsArticle')!;
+    expect(news.datePublished).toBe('2026-02-03T00:00:00+02:00');
+    expect(news.inLanguage).toBe('el');
+    expect(json['@graph'].some((n) => n['@type'] === 'BreadcrumbList')).toBe(true);
   });
 });

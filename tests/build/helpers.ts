@@ -43,7 +43,16 @@ export async function buildSite(contentDir: string, extra: string[] = []): Promi
   const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-build-'));
   const out = path.join(work, '_site');
   const reportFile = path.join(work, 'report.json');
-  const run = await runCli(['build', '--content', contentDir, '--out', out, '--report', reportFile, ...extra]);
+  const run = await runCli([
+    'build',
+    '--content',
+    contentDir,
+    '--out',
+    out,
+    '--report',
+    reportFile,
+    ...extra,
+  ]);
   if (run.code !== 0) throw new Error(`build failed (${run.code}):\n${run.stderr}`);
   const file = (url: string) => path.join(out, url.endsWith('/') ? `${url}index.html` : url);
   return {

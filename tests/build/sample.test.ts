@@ -10,9 +10,9 @@ describe('building the shipped sample', () => {
     site = await buildSite(path.join(PROJECT_ROOT, 'content'));
   });
 
-  it('publishes the one sample article with no diagnostics', () => {
+  it('publishes the one sample article; the only diagnostic is the missing public URL', () => {
     expect(site.report.counts).toEqual({ files: 1, articles_read: 1, published: 1, rejected: 0 });
-    expect(site.report.diagnostics).toEqual([]);
+    expect(site.report.diagnostics.map((d) => d.code)).toEqual(['W_SITE_URL_MISSING']);
     expect(site.report.articles[0]).toMatchObject({
       id: '2026-01-27-0',
       file: 'articles/2026-01-27.txt',
@@ -27,7 +27,9 @@ describe('building the shipped sample', () => {
   it('writes the article page in Greek with its long date and every paragraph', () => {
     const doc = site.page(ARTICLE_URL);
     expect(doc.documentElement.getAttribute('lang')).toBe('el');
-    expect(doc.querySelector('h1')?.textContent).toBe('Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών');
+    expect(doc.querySelector('h1')?.textContent).toBe(
+      'Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών',
+    );
     const time = doc.querySelector('article time');
     expect(time?.getAttribute('datetime')).toBe('2026-01-27');
     expect(time?.textContent).toBe('Τρίτη 27 Ιανουαρίου 2026');
@@ -52,7 +54,9 @@ describe('building the shipped sample', () => {
     expect(['amyna', 'kosmos']).toContain(primary.slug);
     const topicPage = site.page(`/themata/${primary.slug}/`);
     expect(topicPage.querySelector(`a[href="${ARTICLE_URL}"]`)).not.toBeNull();
-    expect(site.page('/themata/').querySelector(`a[href="/themata/${primary.slug}/"]`)).not.toBeNull();
+    expect(
+      site.page('/themata/').querySelector(`a[href="/themata/${primary.slug}/"]`),
+    ).not.toBeNull();
     expect(site.exists(`/themata/${primary.slug}/2026/01/`)).toBe(true);
   });
 
@@ -63,6 +67,8 @@ describe('building the shipped sample', () => {
   });
 
   it('ends with a summary of articles, pages, warnings, errors and seconds', () => {
-    expect(site.run.stderr).toMatch(/Built 1 articles \(0 rejected\) into \d+ pages .*0 warnings, 0 errors, [\d.]+ s\./);
+    expect(site.run.stderr).toMatch(
+      /Built 1 articles \(0 rejected\) into \d+ pages .*1 warnings, 0 errors, [\d.]+ s\./,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import type { Article, ArticlePage, SiteSettings } from '../../src/model.ts';
 import { articleJsonLd, pageMetadata, scriptSafeJson } from '../../src/site/metadata.ts';
-import { absoluteUrl } from '../../src/site/xml.ts';
+import { absoluteUrl } from '../../src/archive/urls.ts';
 
 const site: SiteSettings = {
   title: 'Ημερολόγιο',
@@ -85,7 +85,7 @@ describe('absoluteUrl', () => {
 });
 
 describe('pageMetadata', () => {
-  it('describes a page with canonical URL, description, Open Graph and feeds', () => {
+  it('describes a page with Open Graph and feeds, leaving title, description and canonical to the layout', () => {
     const html = pageMetadata({
       site,
       path: '/themata/oikonomia/',
@@ -99,11 +99,8 @@ describe('pageMetadata', () => {
     });
     const document = head(html);
     expect(document.querySelector('#after')).not.toBeNull();
-    const canonical = [...document.querySelectorAll('link[rel="canonical"]')];
-    expect(canonical.map((l) => l.getAttribute('href'))).toEqual([
-      'https://example.org/archive/themata/oikonomia/',
-    ]);
-    expect(metaContents(document, 'description')).toEqual(['Άρθρα για την οικονομία']);
+    expect(document.querySelector('link[rel="canonical"]')).toBeNull();
+    expect(metaContents(document, 'description')).toEqual([]);
     expect(metaContents(document, 'og:title')).toEqual(['Οικονομία']);
     expect(metaContents(document, 'og:description')).toEqual(['Άρθρα για την οικονομία']);
     expect(metaContents(document, 'og:type')).toEqual(['website']);
@@ -151,7 +148,7 @@ describe('pageMetadata', () => {
       '2025-07-15T00:00:00+03:00',
     ]);
     expect(metaContents(summerDoc, 'article:section')).toEqual([]);
-    expect(metaContents(summerDoc, 'description')).toEqual([]);
+    expect(metaContents(summerDoc, 'og:description')).toEqual([]);
   });
 
   it('leaves out canonical and og:url without a public URL and prefixes feed links instead', () => {
@@ -195,7 +192,7 @@ describe('pageMetadata', () => {
     expect(document.head.children).toHaveLength(lines.length);
     expect(document.querySelector('script')).toBeNull();
     expect(metaContents(document, 'og:title')).toEqual([HOSTILE_CLEAN]);
-    expect(metaContents(document, 'description')).toEqual([HOSTILE_CLEAN]);
+    expect(metaContents(document, 'og:description')).toEqual([HOSTILE_CLEAN]);
     expect(metaContents(document, 'og:site_name')).toEqual([HOSTILE_CLEAN]);
     expect(metaContents(document, 'article:tag')).toEqual([HOSTILE_CLEAN]);
     expect(feedLinks(document)).toEqual([[HOSTILE_CLEAN, 'https://example.org/archive/feed.xml']]);

@@ -10,10 +10,12 @@ describe('site settings', () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('omits an empty URL without complaint', () => {
+  it('warns that an empty URL leaves out feeds and sitemaps', () => {
     const { site, diagnostics } = parseSiteSettings('{"url": ""}');
     expect(site.url).toBeUndefined();
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'W_SITE_URL_MISSING', severity: 'warning' });
+    expect(diagnostics[0]!.message).toContain('feeds');
   });
 
   it('reports broken JSON and falls back to defaults', () => {
