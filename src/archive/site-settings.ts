@@ -10,7 +10,14 @@ const DEFAULTS: SiteSettings = {
 };
 
 function settingsError(message: string): Diagnostic {
-  return { code: 'E_SITE_SETTINGS', severity: 'error', file: SITE_SETTINGS_FILE, line: 1, column: 1, message };
+  return {
+    code: 'E_SITE_SETTINGS',
+    severity: 'error',
+    file: SITE_SETTINGS_FILE,
+    line: 1,
+    column: 1,
+    message,
+  };
 }
 
 const URL_MISSING: Diagnostic = {
@@ -43,7 +50,11 @@ export function parseSiteSettings(text: string): { site: SiteSettings; diagnosti
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return {
       site: DEFAULTS,
-      diagnostics: [settingsError(`${SITE_SETTINGS_FILE} must hold one JSON object with "title", "description" and "url".`)],
+      diagnostics: [
+        settingsError(
+          `${SITE_SETTINGS_FILE} must hold one JSON object with "title", "description" and "url".`,
+        ),
+      ],
     };
   }
   const record = raw as Record<string, unknown>;
@@ -52,7 +63,9 @@ export function parseSiteSettings(text: string): { site: SiteSettings; diagnosti
     const value = record[key];
     if (value === undefined) return DEFAULTS[key];
     if (typeof value === 'string' && value.trim() !== '') return value.trim();
-    diagnostics.push(settingsError(`"${key}" in ${SITE_SETTINGS_FILE} must be a non-empty string.`));
+    diagnostics.push(
+      settingsError(`"${key}" in ${SITE_SETTINGS_FILE} must be a non-empty string.`),
+    );
     return DEFAULTS[key];
   };
   const site: SiteSettings = { title: text_('title'), description: text_('description') };
@@ -61,13 +74,18 @@ export function parseSiteSettings(text: string): { site: SiteSettings; diagnosti
     if (/^https?:\/\/[^/\s]+/i.test(url.trim())) site.url = url.trim().replace(/\/?$/, '/');
     else
       diagnostics.push(
-        settingsError(`"url" in ${SITE_SETTINGS_FILE} must be an absolute http(s) address such as https://example.org/archive/.`),
+        settingsError(
+          `"url" in ${SITE_SETTINGS_FILE} must be an absolute http(s) address such as https://example.org/archive/.`,
+        ),
       );
   } else diagnostics.push(URL_MISSING);
   return { site, diagnostics };
 }
 
-export function loadSiteSettings(contentDir: string): { site: SiteSettings; diagnostics: Diagnostic[] } {
+export function loadSiteSettings(contentDir: string): {
+  site: SiteSettings;
+  diagnostics: Diagnostic[];
+} {
   const file = path.join(contentDir, SITE_SETTINGS_FILE);
   if (!existsSync(file)) return { site: DEFAULTS, diagnostics: [URL_MISSING] };
   return parseSiteSettings(readFileSync(file, 'utf8'));

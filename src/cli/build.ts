@@ -30,7 +30,11 @@ export interface BuildOutcome {
  * Renders into a sibling folder and swaps it in only when everything succeeded, so a failed or
  * interrupted build leaves the previous site complete.
  */
-async function renderAtomically(contentDir: string, outDir: string, pathPrefix: string): Promise<number> {
+async function renderAtomically(
+  contentDir: string,
+  outDir: string,
+  pathPrefix: string,
+): Promise<number> {
   const target = path.resolve(outDir);
   const staging = `${target}.building-${process.pid}`;
   const retired = `${target}.old-${process.pid}`;
@@ -59,7 +63,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
 
   let pages = 0;
   const written = !(options.strict && errors > 0);
-  if (written) pages = await renderAtomically(options.contentDir, options.outDir, options.pathPrefix);
+  if (written)
+    pages = await renderAtomically(options.contentDir, options.outDir, options.pathPrefix);
   forgetArchive(options.contentDir);
 
   const seconds = (performance.now() - started) / 1000;

@@ -7,14 +7,20 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
-export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+export function countBySeverity(diagnostics: readonly Diagnostic[]): {
+  errors: number;
+  warnings: number;
+} {
   let errors = 0;
   for (const d of diagnostics) if (d.severity === 'error') errors++;
   return { errors, warnings: diagnostics.length - errors };
 }
 
 /** Errors first, so a long list never hides them below warnings. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], write: (line: string) => void): void {
+export function printDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  write: (line: string) => void,
+): void {
   const ordered = [...diagnostics].sort(
     (a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'),
   );

@@ -11,7 +11,11 @@ export interface RenderOptions {
 }
 
 /** Runs Eleventy over a prepared archive and returns how many files it wrote. */
-export async function renderSite({ contentDir, outDir, pathPrefix }: RenderOptions): Promise<number> {
+export async function renderSite({
+  contentDir,
+  outDir,
+  pathPrefix,
+}: RenderOptions): Promise<number> {
   const eleventy = new Eleventy(contentDir, outDir, {
     configPath: ELEVENTY_CONFIG,
     pathPrefix,

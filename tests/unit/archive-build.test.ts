@@ -77,7 +77,12 @@ describe('buildArchive', () => {
     const january = archive.months.find((m) => m.month === '2026-01')!;
     expect(january.days).toHaveLength(31);
     expect(january.count).toBe(2);
-    expect(january.days[26]).toEqual({ date: '2026-01-27', day: 27, count: 2, url: '/2026/01/27/' });
+    expect(january.days[26]).toEqual({
+      date: '2026-01-27',
+      day: 27,
+      count: 2,
+      url: '/2026/01/27/',
+    });
     expect(january.days[0]).toEqual({ date: '2026-01-01', day: 1, count: 0 });
     const february = archive.months.find((m) => m.month === '2026-02')!;
     expect(february.days).toHaveLength(28);
@@ -108,7 +113,11 @@ describe('buildArchive', () => {
   });
 
   it('pages topics by month so that old pages do not change when new articles arrive', () => {
-    const later = buildArchive([...articles, article('2026-03-01', 0, ['politiki'])], topicNames, site);
+    const later = buildArchive(
+      [...articles, article('2026-03-01', 0, ['politiki'])],
+      topicNames,
+      site,
+    );
     const before = archive.topicMonths.find((p) => p.url === '/themata/politiki/2026/01/')!;
     const after = later.topicMonths.find((p) => p.url === '/themata/politiki/2026/01/')!;
     expect(after.articles).toEqual(before.articles);

@@ -17,7 +17,9 @@ describe('URL plan', () => {
   });
 
   it('keeps two same-titled articles of a day apart by their ordinals', () => {
-    expect(articleUrl('2026-01-27', 1, 'eidiseis')).not.toBe(articleUrl('2026-01-27', 2, 'eidiseis'));
+    expect(articleUrl('2026-01-27', 1, 'eidiseis')).not.toBe(
+      articleUrl('2026-01-27', 2, 'eidiseis'),
+    );
   });
 
   it('still gives a URL when the title has no transliterable letters', () => {

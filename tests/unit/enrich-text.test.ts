@@ -12,7 +12,12 @@ describe('excerpt', () => {
     const result = excerpt([long], 50);
     expect(result.endsWith('…')).toBe(true);
     expect(result.length).toBeLessThanOrEqual(51);
-    expect(result.slice(0, -1).split(' ').every((w) => w === 'λέξη')).toBe(true);
+    expect(
+      result
+        .slice(0, -1)
+        .split(' ')
+        .every((w) => w === 'λέξη'),
+    ).toBe(true);
   });
 
   it('drops trailing punctuation before the ellipsis', () => {
@@ -27,7 +32,9 @@ describe('excerpt', () => {
 
 describe('reading stats', () => {
   it('counts Greek words in the title and body', () => {
-    const stats = readingStats('Συναμίλησαν οι υπουργοί', ['Ο Κινέζος υπουργός Άμυνας δήλωσε σήμερα.']);
+    const stats = readingStats('Συναμίλησαν οι υπουργοί', [
+      'Ο Κινέζος υπουργός Άμυνας δήλωσε σήμερα.',
+    ]);
     expect(stats.wordCount).toBe(9);
     expect(stats.readingMinutes).toBe(1);
   });

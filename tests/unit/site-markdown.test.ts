@@ -8,7 +8,12 @@ function dom(html: string) {
 
 describe('article body rendering', () => {
   it('renders each paragraph as one <p>, even ones that look like Markdown blocks', () => {
-    const paragraphs = ['1. Πρώτο σημείο', '- Τι κάνεις; ρώτησε.', '# Όχι επικεφαλίδα', '> Όχι παράθεμα'];
+    const paragraphs = [
+      '1. Πρώτο σημείο',
+      '- Τι κάνεις; ρώτησε.',
+      '# Όχι επικεφαλίδα',
+      '> Όχι παράθεμα',
+    ];
     const doc = dom(renderBody(paragraphs));
     const ps = [...doc.querySelectorAll('p')].map((p) => p.textContent);
     expect(ps).toEqual(paragraphs);
@@ -28,7 +33,9 @@ describe('article body rendering', () => {
   });
 
   it('does not load remote images', () => {
-    expect(dom(renderBody(['![εικόνα](https://example.org/x.png)'])).querySelector('img')).toBeNull();
+    expect(
+      dom(renderBody(['![εικόνα](https://example.org/x.png)'])).querySelector('img'),
+    ).toBeNull();
   });
 
   it('renders inline emphasis', () => {

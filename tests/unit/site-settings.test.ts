@@ -4,9 +4,17 @@ import { parseSiteSettings } from '../../src/archive/site-settings.ts';
 describe('site settings', () => {
   it('reads title, description and a normalised public URL', () => {
     const { site, diagnostics } = parseSiteSettings(
-      JSON.stringify({ title: 'Αρχείο', description: 'Περιγραφή', url: 'https://example.org/archive' }),
+      JSON.stringify({
+        title: 'Αρχείο',
+        description: 'Περιγραφή',
+        url: 'https://example.org/archive',
+      }),
     );
-    expect(site).toEqual({ title: 'Αρχείο', description: 'Περιγραφή', url: 'https://example.org/archive/' });
+    expect(site).toEqual({
+      title: 'Αρχείο',
+      description: 'Περιγραφή',
+      url: 'https://example.org/archive/',
+    });
     expect(diagnostics).toEqual([]);
   });
 
@@ -22,7 +30,11 @@ describe('site settings', () => {
     const { site, diagnostics } = parseSiteSettings('{ title: ');
     expect(site.title).not.toBe('');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: 'E_SITE_SETTINGS', severity: 'error', file: 'site.json' });
+    expect(diagnostics[0]).toMatchObject({
+      code: 'E_SITE_SETTINGS',
+      severity: 'error',
+      file: 'site.json',
+    });
   });
 
   it('rejects a URL that is not absolute http(s)', () => {
