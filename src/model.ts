@@ -30,15 +30,19 @@ export interface SourceLocation {
   line: number;
 }
 
-/** An article as read from a file, before any analysis. */
-export interface SourceArticle {
+/** What identifies an article and where it came from: everything but its body. */
+export interface ArticleHeader {
   date: IsoDate;
   /** 0-based position within its day. */
   ordinal: number;
   title: string;
+  source: SourceLocation;
+}
+
+/** An article as read from a file, before any analysis. */
+export interface SourceArticle extends ArticleHeader {
   /** Body paragraphs, each on one line (lines inside a paragraph joined with a space). */
   paragraphs: string[];
-  source: SourceLocation;
 }
 
 /** The result of reading one file: its articles and what was wrong with it. */
@@ -79,15 +83,23 @@ export interface Analysis {
   topics: TopicScore[];
 }
 
-/** A published article: everything the site knows about it. */
-export interface Article extends SourceArticle, Analysis {
+/**
+ * A published article: everything the site knows about it except its body, which is read
+ * again only when a page that shows it is rendered (so 100,000 of these stay small).
+ */
+export interface Article extends ArticleHeader, Analysis {
   /** `YYYY-MM-DD-N`. */
   id: string;
+  /** Hash of the title and body: equal hashes, equal text. */
+  contentHash: string;
   /** ELOT 743 slug of the title. */
   slug: string;
   /** Site-relative URL without path prefix, e.g. `/2026/01/27/0-synamilisan-.../`. */
   url: string;
 }
+
+/** An article with its body, for the few outputs that show the text (its page, feeds). */
+export type ArticleWithBody = Article & Pick<SourceArticle, 'paragraphs'>;
 
 /** A light reference to an article for lists: no body text. */
 export interface ArticleRef {

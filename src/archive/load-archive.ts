@@ -1,9 +1,19 @@
-import { slugify } from '../greek/slug.ts';
-import { analyzeArticle, type TopicAssigner } from '../enrich/analyze.ts';
+import { readFileSync } from 'node:fs';
+import { analyzeArticle } from '../enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
 import { assignTopics } from '../enrich/topics.ts';
-import { readContent } from '../ingest/read-content.ts';
-import type { Archive, Article, Diagnostic, SourceArticle } from '../model.ts';
+import { slugify } from '../greek/slug.ts';
+import { compareDiagnostics } from '../ingest/diagnostics.ts';
+import { rejectDuplicates } from '../ingest/read-content.ts';
+import type { Archive, Article, Diagnostic } from '../model.ts';
+import {
+  BodyStore,
+  hashText,
+  loadContent,
+  type ContentCache,
+  type StoredArticle,
+  type StoredFile,
+} from './article-store.ts';
 import { buildArchive } from './build-archive.ts';
 import { loadSiteSettings } from './site-settings.ts';
 import { articleId, articleUrl } from './urls.ts';
@@ -15,39 +25,91 @@ export interface ArchiveCounts {
   rejected: number;
 }
 
-export interface LoadedArchive {
+/** Everything the site needs, planned, with what was wrong and what to cache for next time. */
+export interface PreparedBuild {
   contentDir: string;
   archive: Archive;
+  bodies: BodyStore;
   diagnostics: Diagnostic[];
   counts: ArchiveCounts;
+  /** What the next build can reuse. */
+  cache: ContentCache;
+  filesRead: number;
 }
 
-export interface LoadOptions {
+export interface PrepareOptions {
+  cache?: ContentCache;
+  /** Part of the cache key besides the taxonomy: the version of the code that analyses. */
+  codeVersion?: string;
   onProgress?: (filesDone: number, filesTotal: number) => void;
 }
 
-export function toArticle(source: SourceArticle, assignTopics: TopicAssigner): Article {
-  const slug = slugify(source.title);
+export function toArticle(stored: StoredArticle): Article {
+  const slug = slugify(stored.title);
   return {
-    ...source,
-    ...analyzeArticle(source, assignTopics),
-    id: articleId(source.date, source.ordinal),
+    ...stored,
+    id: articleId(stored.date, stored.ordinal),
     slug,
-    url: articleUrl(source.date, source.ordinal, slug),
+    url: articleUrl(stored.date, stored.ordinal, slug),
   };
 }
 
+/**
+ * Resolves duplicate (date, ordinal) pairs across files without touching the cached entries:
+ * which copy wins depends on every file, so it is decided afresh on each build.
+ */
+function publishable(files: readonly StoredFile[]): {
+  articles: StoredArticle[];
+  diagnostics: Diagnostic[];
+  rejected: number;
+} {
+  const copies = files.map((f) => ({
+    ...f,
+    articles: [...f.articles],
+    diagnostics: [...f.diagnostics],
+  }));
+  rejectDuplicates(copies);
+  const articles: StoredArticle[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let rejected = 0;
+  for (const f of copies) {
+    articles.push(...f.articles);
+    diagnostics.push(...f.diagnostics);
+    rejected += f.rejected;
+  }
+  return { articles, diagnostics, rejected };
+}
+
 /** Reads a content folder and plans the whole archive: the pipeline up to, not including, HTML. */
-export function loadArchive(contentDir: string, options: LoadOptions = {}): LoadedArchive {
-  const content = readContent(contentDir, options.onProgress);
+export function prepareBuild(contentDir: string, options: PrepareOptions = {}): PreparedBuild {
   const settings = loadSiteSettings(contentDir);
   const taxonomy = loadCompiledTaxonomy(contentDir);
-  const assign: TopicAssigner = (article) => assignTopics(article, taxonomy.compiled);
-  const articles = content.articles.map((source) => toArticle(source, assign));
+  const analysisKey = hashText(
+    `${options.codeVersion ?? ''}\n${readFileSync(taxonomy.path, 'utf8')}`,
+  );
+  const analyze = (source: Parameters<typeof analyzeArticle>[0]) =>
+    analyzeArticle(source, (a) => assignTopics(a, taxonomy.compiled));
+  const content = loadContent(contentDir, analysisKey, analyze, options.cache, options.onProgress);
+  const { articles, diagnostics, rejected } = publishable(content.files);
+  const allDiagnostics = [
+    ...content.diagnostics,
+    ...diagnostics,
+    ...settings.diagnostics,
+    ...taxonomy.diagnostics,
+  ];
+  allDiagnostics.sort(compareDiagnostics);
   return {
     contentDir,
-    archive: buildArchive(articles, taxonomy.compiled.topics, settings.site),
-    diagnostics: [...content.diagnostics, ...settings.diagnostics, ...taxonomy.diagnostics],
-    counts: content.counts,
+    archive: buildArchive(articles.map(toArticle), taxonomy.compiled.topics, settings.site),
+    bodies: new BodyStore(contentDir, content.bodies),
+    diagnostics: allDiagnostics,
+    counts: {
+      files: content.files.length,
+      articles_read: articles.length + rejected,
+      published: articles.length,
+      rejected,
+    },
+    cache: { analysisKey, writtenAt: Date.now(), files: content.files },
+    filesRead: content.filesRead,
   };
 }

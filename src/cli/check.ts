@@ -1,4 +1,4 @@
-import { loadArchive } from '../archive/load-archive.ts';
+import { prepareBuild } from '../archive/load-archive.ts';
 import { countBySeverity, printDiagnostics } from './diagnostics-output.ts';
 import { fileProgress } from './progress.ts';
 import { buildReport, writeReport } from './report.ts';
@@ -12,7 +12,7 @@ export interface CheckOptions {
 /** Validates the content without writing a site; returns the number of errors. */
 export function runCheck(options: CheckOptions): number {
   const log = options.log ?? ((line: string) => console.error(line));
-  const loaded = loadArchive(options.contentDir, { onProgress: fileProgress() });
+  const loaded = prepareBuild(options.contentDir, { onProgress: fileProgress() });
   printDiagnostics(loaded.diagnostics, log);
   if (options.reportFile) writeReport(options.reportFile, buildReport(loaded));
   const { errors, warnings } = countBySeverity(loaded.diagnostics);

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { runBuild } from './build.ts';
+import { DEFAULT_CACHE_DIR, runBuild } from './build.ts';
 import { runCheck } from './check.ts';
 import { runServe } from './serve.ts';
 
 const USAGE = `Usage:
   ephemeris build [--content DIR] [--out DIR] [--path-prefix /sub/] [--report FILE] [--strict]
+                  [--no-search] [--full]
   ephemeris check [--content DIR] [--report FILE]
   ephemeris serve [--content DIR] [--out DIR] [--path-prefix /sub/] [--port N]
 
@@ -13,6 +14,9 @@ const USAGE = `Usage:
   --path-prefix /sub/ deploy under a sub-folder of the host; default: /
   --report FILE       write a JSON report of every article and diagnostic
   --strict            fail (exit 1, nothing written) when there are errors
+  --no-search         skip the search index (the search page then says search is unavailable)
+  --full              render every page, ignoring what the previous build left
+  --cache DIR         where builds keep what the next build reuses; default: .cache/ephemeris
   --port N            serve on this port; default: 8080`;
 
 async function main(argv: string[]): Promise<number> {
@@ -25,7 +29,10 @@ async function main(argv: string[]): Promise<number> {
       'path-prefix': { type: 'string', default: '/' },
       report: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      'no-search': { type: 'boolean', default: false },
       port: { type: 'string', default: '8080' },
+      full: { type: 'boolean', default: false },
+      cache: { type: 'string', default: DEFAULT_CACHE_DIR },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -39,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
     pathPrefix: values['path-prefix'],
     reportFile: values.report,
     strict: values.strict,
+    full: values.full,
+    cacheDir: values.cache,
   };
   switch (command) {
     case 'build': {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ArchiveCounts, LoadedArchive } from '../archive/load-archive.ts';
+import type { ArchiveCounts, PreparedBuild } from '../archive/load-archive.ts';
 import type { Diagnostic, TopicScore } from '../model.ts';
 
 export interface ReportArticle {
@@ -21,7 +21,7 @@ export interface BuildReport {
 }
 
 /** The machine-readable account of a build: every article read is published or reported. */
-export function buildReport({ archive, diagnostics, counts }: LoadedArchive): BuildReport {
+export function buildReport({ archive, diagnostics, counts }: PreparedBuild): BuildReport {
   return {
     articles: archive.articles.map(({ article: a }) => ({
       id: a.id,

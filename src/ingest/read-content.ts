@@ -3,11 +3,19 @@
  * in a fixed order, reads one file at a time (no EMFILE at 100k files), parses each, then
  * rejects duplicate article ids across the whole archive.
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic, ParsedFile, SourceArticle, SourceLocation } from '../model.ts';
+import type {
+  ArticleHeader,
+  Diagnostic,
+  ParsedFile,
+  SourceArticle,
+  SourceLocation,
+} from '../model.ts';
 import { compareDiagnostics, diagnostic } from './diagnostics.ts';
-import { parseFile } from './parse-file.ts';
+import type { RejectedArticle } from './parse-articles.ts';
+import { parseFile, type IngestedFile } from './parse-file.ts';
 
 export const ARTICLES_DIR = 'articles';
 
@@ -25,11 +33,13 @@ export interface ContentCounts {
 
 export interface ReadContentResult {
   /** One per `.txt` file, in sorted path order. */
-  files: ParsedFile[];
+  files: IngestedFile[];
   /** Published articles in file order, then line order. Ids (date, ordinal) are unique. */
   articles: SourceArticle[];
   /** Every diagnostic, ordered by file, line and column. */
   diagnostics: Diagnostic[];
+  /** Every article read but left out, with its reasons, by file then line; `counts.rejected` long. */
+  rejectedArticles: RejectedArticle[];
   counts: ContentCounts;
 }
 
@@ -47,7 +57,7 @@ export function readContent(
   const total = listing.files.length;
   onProgress?.(0, total);
 
-  const files: ParsedFile[] = [];
+  const files: IngestedFile[] = [];
   for (let i = 0; i < total; i++) {
     const { file, absolute } = listing.files[i] as ArticleFile;
     files.push(readOneFile(file, absolute));
@@ -55,20 +65,25 @@ export function readContent(
   }
 
   rejectDuplicates(files);
+  warnDuplicateTexts(files);
 
   const articles: SourceArticle[] = [];
   const diagnostics: Diagnostic[] = [...listing.diagnostics];
+  const rejectedArticles: RejectedArticle[] = [];
   let rejected = 0;
   for (const f of files) {
     for (const a of f.articles) articles.push(a);
     for (const d of f.diagnostics) diagnostics.push(d);
+    for (const r of f.rejectedArticles) rejectedArticles.push(r);
     rejected += f.rejected;
   }
   diagnostics.sort(compareDiagnostics);
+  rejectedArticles.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return {
     files,
     articles,
     diagnostics,
+    rejectedArticles,
     counts: {
       files: total,
       articles_read: articles.length + rejected,
@@ -79,7 +94,11 @@ export function readContent(
 }
 
 /** Reads and parses one file; a file that cannot be read becomes an error, not an exception. */
-export function readOneFile(file: string, absolute: string, maxBytes = MAX_FILE_BYTES): ParsedFile {
+export function readOneFile(
+  file: string,
+  absolute: string,
+  maxBytes = MAX_FILE_BYTES,
+): IngestedFile {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(absolute);
@@ -102,8 +121,15 @@ export function readOneFile(file: string, absolute: string, maxBytes = MAX_FILE_
   return parseFile(bytes, file);
 }
 
-function failed(file: string, d: Diagnostic): ParsedFile {
-  return { file, encoding: 'unknown', articles: [], diagnostics: [d], rejected: 0 };
+function failed(file: string, d: Diagnostic): IngestedFile {
+  return {
+    file,
+    encoding: 'unknown',
+    articles: [],
+    diagnostics: [d],
+    rejected: 0,
+    rejectedArticles: [],
+  };
 }
 
 function unreadableMessage(what: 'file' | 'folder', err: unknown): string {
@@ -111,8 +137,11 @@ function unreadableMessage(what: 'file' | 'folder', err: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') {
     return `This ${what} could not be read: permission denied. Give the user running ephemeris read access to it, or move it out of the articles folder.`;
   }
-  if (code === 'ENOENT' || code === 'ELOOP') {
+  if (code === 'ENOENT') {
     return `This ${what} could not be read: it is a link to something that does not exist (${code}). Fix or delete the link.`;
+  }
+  if (code === 'ELOOP') {
+    return `This ${what} could not be read: it is a link that leads back to itself, directly or through other links (${code}). Fix or delete the link.`;
   }
   const reason = err instanceof Error ? err.message : String(err);
   return `This ${what} could not be read (${reason}). Check the disk and the ${what}'s permissions, then build again.`;
@@ -275,13 +304,26 @@ function isTxt(name: string): boolean {
  * the others: each is removed from its file's `articles`, counted in its `rejected`, and given
  * an `E_DUPLICATE_ID` error naming the file and line of the first. Mutates `files`.
  */
-export function rejectDuplicates(files: ParsedFile[]): Diagnostic[] {
+/** A file's articles as far as duplicate ids go: with or without their bodies. */
+export interface FileOfArticles<A extends ArticleHeader> {
+  file: string;
+  articles: A[];
+  diagnostics: Diagnostic[];
+  rejected: number;
+  rejectedArticles?: RejectedArticle[];
+}
+
+export function rejectDuplicates<A extends ArticleHeader>(files: FileOfArticles<A>[]): Diagnostic[] {
   const first = new Map<string, SourceLocation>();
-  const losers: { file: ParsedFile; article: SourceArticle; winner: SourceLocation }[] = [];
+  const losers: {
+    file: FileOfArticles<A>;
+    article: A;
+    winner: SourceLocation;
+  }[] = [];
   for (const f of files) {
-    let kept: SourceArticle[] | undefined;
+    let kept: A[] | undefined;
     for (let i = 0; i < f.articles.length; i++) {
-      const a = f.articles[i] as SourceArticle;
+      const a = f.articles[i] as A;
       const key = `${a.date} ${a.ordinal}`;
       const winner = first.get(key);
       if (winner) {
@@ -304,7 +346,7 @@ export function rejectDuplicates(files: ParsedFile[]): Diagnostic[] {
   }
 
   const added: Diagnostic[] = [];
-  const touched = new Set<ParsedFile>();
+  const touched = new Set<FileOfArticles<A>>();
   for (const { file, article, winner } of losers) {
     const taken = used.get(article.date) as Set<number>;
     let free = 0;
@@ -323,9 +365,89 @@ export function rejectDuplicates(files: ParsedFile[]): Diagnostic[] {
     );
     file.diagnostics.push(d);
     file.rejected++;
+    if (file.rejectedArticles) {
+      // A new array, not a push: callers may pass shallow copies of cached files.
+      file.rejectedArticles = [
+        ...file.rejectedArticles,
+        {
+          file: file.file,
+          line: article.source.line,
+          label: `"date ${article.date} ${article.ordinal}"`,
+          reasons: [d],
+        },
+      ].sort((a, b) => a.line - b.line);
+    }
     touched.add(file);
     added.push(d);
   }
   for (const f of touched) f.diagnostics.sort(compareDiagnostics);
+  return added;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same text under two headers
+
+/** Identical articles shorter than this (title and text, in UTF-16 units) are not reported. */
+export const MIN_DUPLICATE_TEXT_LENGTH = 200;
+
+/**
+ * The key under which `warnDuplicateTexts` compares an article: a hash of its title and
+ * paragraphs, or undefined for a text shorter than `MIN_DUPLICATE_TEXT_LENGTH` (a short notice
+ * can legitimately repeat). A cache can store it beside the article instead of the body.
+ */
+export function duplicateTextKey(article: Pick<SourceArticle, 'title' | 'paragraphs'>) {
+  let length = article.title.length;
+  for (const p of article.paragraphs) length += p.length;
+  if (length < MIN_DUPLICATE_TEXT_LENGTH) return undefined;
+  const hash = createHash('sha1').update(article.title).update('\n');
+  for (const p of article.paragraphs) hash.update(p).update('\n');
+  return hash.digest('base64');
+}
+
+type Located = Pick<SourceArticle, 'date' | 'ordinal' | 'source'>;
+
+/**
+ * Warns about each published article whose title and paragraphs are exactly those of an
+ * earlier one (in file, then line order): a copy pasted under a second header. Both stay
+ * published. Keys are hashes (`duplicateTextKey`, or `key` for articles kept without their
+ * body), so this holds no second copy of the corpus. Call it after `rejectDuplicates`.
+ * Adds to each file's `diagnostics` (a new array); returns the warnings added.
+ */
+export function warnDuplicateTexts<A extends Located>(
+  files: { file: string; articles: readonly A[]; diagnostics: Diagnostic[] }[],
+  key: (article: A) => string | undefined = (a) =>
+    duplicateTextKey(a as unknown as SourceArticle),
+): Diagnostic[] {
+  const first = new Map<string, Located>();
+  const added: Diagnostic[] = [];
+  for (const f of files) {
+    const mine: Diagnostic[] = [];
+    for (const a of f.articles) {
+      const k = key(a);
+      if (k === undefined) continue;
+      const original = first.get(k);
+      if (!original) {
+        first.set(k, a);
+        continue;
+      }
+      const where =
+        original.source.file === f.file
+          ? `line ${original.source.line} of this file`
+          : `${original.source.file} line ${original.source.line}`;
+      mine.push(
+        diagnostic(
+          'W_DUPLICATE_TEXT',
+          f.file,
+          a.source.line,
+          1,
+          `Article "date ${a.date} ${a.ordinal}" has exactly the same title and text as article "date ${original.date} ${original.ordinal}" at ${where}; both were published. If one is a copy, delete it.`,
+        ),
+      );
+    }
+    if (mine.length > 0) {
+      f.diagnostics = [...f.diagnostics, ...mine].sort(compareDiagnostics);
+      added.push(...mine);
+    }
+  }
   return added;
 }

@@ -5,7 +5,7 @@
  */
 import { absoluteUrl, TOPICS_URL, topicUrl } from '../archive/urls.ts';
 import { athensDateTime } from '../greek/dates.ts';
-import type { Article, ArticlePage, IsoDate, SiteSettings } from '../model.ts';
+import type { Article, ArticlePage, ArticleWithBody, IsoDate, SiteSettings } from '../model.ts';
 import { escapeXmlAttr, escapeXmlText } from './xml.ts';
 
 /** How many of the newest articles a feed carries. */
@@ -55,7 +55,7 @@ export interface AtomFeedOptions {
   /** Site-relative URL of the HTML page the feed mirrors, e.g. `/` or `/themata/oikonomia/`. */
   pagePath: string;
   /** Newest first, already limited (see `feedArticles`). */
-  articles: readonly Article[];
+  articles: readonly ArticleWithBody[];
   /** The feed's `updated` day; by default the newest article's date. */
   updated?: IsoDate;
 }
@@ -74,7 +74,7 @@ function paragraphsHtml(paragraphs: readonly string[]): string {
   return paragraphs.map((p) => `<p>${escapeXmlText(p)}</p>`).join('\n');
 }
 
-function entry(site: SiteSettings, article: Article): string {
+function entry(site: SiteSettings, article: ArticleWithBody): string {
   const url = absoluteUrl(site, article.url);
   const time = athensDateTime(article.date);
   const scheme = absoluteUrl(site, TOPICS_URL);

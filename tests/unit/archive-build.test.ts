@@ -22,7 +22,7 @@ function article(date: string, ordinal: number, topics: string[] = []): Article 
     date,
     ordinal,
     title: `Τίτλος ${date} ${ordinal}`,
-    paragraphs: ['Κείμενο.'],
+    contentHash: `hash-${date}-${ordinal}`,
     source: { file: 'articles/a.txt', line: 1 },
     excerpt: 'Κείμενο.',
     wordCount: 3,

@@ -1,6 +1,6 @@
 import { DOMParser, parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import type { Article, ArticlePage, SiteSettings } from '../../src/model.ts';
+import type { Article, ArticlePage, ArticleWithBody, SiteSettings } from '../../src/model.ts';
 import {
   atomFeed,
   FEED_SIZE,
@@ -22,7 +22,7 @@ const HOSTILE =
   'A & B <script>alert(1)</script> ]]> </script> "q" \'a\' \u202Eevil\u202C zw\u200Bj\u200D x\u0000y\u0001z';
 const HOSTILE_CLEAN = HOSTILE.replaceAll('\u0000', '').replaceAll('\u0001', '');
 
-function makeArticle(overrides: Partial<Article> = {}): Article {
+function makeArticle(overrides: Partial<ArticleWithBody> = {}): ArticleWithBody {
   const date = overrides.date ?? '2026-01-27';
   const ordinal = overrides.ordinal ?? 0;
   return {
@@ -31,6 +31,7 @@ function makeArticle(overrides: Partial<Article> = {}): Article {
     ordinal,
     title: `Άρθρο ${date} ${ordinal}`,
     paragraphs: ['Πρώτη παράγραφος.', 'Δεύτερη παράγραφος.'],
+    contentHash: 'h',
     source: { file: 'articles/x.txt', line: 1 },
     excerpt: 'Πρώτη παράγραφος.',
     wordCount: 4,
@@ -348,7 +349,9 @@ describe('feedArticles', () => {
 
   it('filters by topic and honours a limit', () => {
     const picked = feedArticles(pagesOf(chronological), 'amyna', 5);
-    expect(picked.map((a) => chronological.indexOf(a))).toEqual([117, 114, 111, 108, 105]);
+    expect(picked.map((a) => chronological.indexOf(a as ArticleWithBody))).toEqual([
+      117, 114, 111, 108, 105,
+    ]);
     expect(feedArticles(pagesOf(chronological), 'none')).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ function makeArticlePage(overrides: Partial<Article> = {}): ArticlePage {
     date: '2026-01-27',
     ordinal: 1,
     title: 'Συνάντηση στην Αθήνα',
-    paragraphs: ['Πρώτη παράγραφος.'],
+    contentHash: 'h1',
     source: { file: 'articles/2026/01.txt', line: 10 },
     excerpt: 'Πρώτη παράγραφος.',
     wordCount: 600,

@@ -200,7 +200,7 @@ describe('archiveSitemapUrls', () => {
       date,
       ordinal,
       title: 'x',
-      paragraphs: ['x'],
+      contentHash: 'x',
       source: { file: 'a.txt', line: 1 },
       excerpt: 'x',
       wordCount: 1,

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { parseFile } from '../ingest/parse-file.ts';
+import {
+  listArticleFiles,
+  MAX_FILE_BYTES,
+  readOneFile,
+  type ArticleFile,
+} from '../ingest/read-content.ts';
+import type { Analysis, Article, ArticleHeader, Diagnostic, SourceArticle } from '../model.ts';
+
+/** An article as the cache keeps it: its header, its analysis, and a hash of its text. */
+export interface StoredArticle extends ArticleHeader, Analysis {
+  contentHash: string;
+}
+
+/** What reading one file gave, before duplicates across files are resolved. */
+export interface StoredFile {
+  file: string;
+  size: number;
+  mtimeMs: number;
+  /** Hash of the file's bytes, to check a file whose timestamp is too recent to trust. */
+  bytesHash: string;
+  encoding: string;
+  diagnostics: Diagnostic[];
+  rejected: number;
+  articles: StoredArticle[];
+}
+
+/** The content cache: every file's result, valid for one analysis version. */
+export interface ContentCache {
+  /** Changes whenever the analysis would give other results (code, taxonomy). */
+  analysisKey: string;
+  /** When the cache was written (ms since epoch). */
+  writtenAt: number;
+  files: StoredFile[];
+}
+
+export interface LoadedContent {
+  files: StoredFile[];
+  /** Bodies of the files read in this run, by file; unchanged files are not read at all. */
+  bodies: Map<string, SourceArticle[]>;
+  diagnostics: Diagnostic[];
+  filesRead: number;
+  filesReused: number;
+}
+
+export type Analyze = (article: SourceArticle) => Analysis;
+
+/**
+ * A timestamp this close to the moment the cache was written may belong to a later write in
+ * the same clock tick (coarse file systems have 1–2 s): such files are checked by content.
+ */
+const RACY_MS = 2_000;
+
+export function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+export function articleHash(article: Pick<SourceArticle, 'title' | 'paragraphs'>): string {
+  return hashText(`${article.title}\n\n${article.paragraphs.join('\n\n')}`);
+}
+
+function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url');
+}
+
+function storeFile(
+  { file, absolute }: ArticleFile,
+  stat: { size: number; mtimeMs: number },
+  previousAnalysis: ReadonlyMap<string, Analysis>,
+  analyze: Analyze,
+): { stored: StoredFile; articles: SourceArticle[] } {
+  let bytes: Buffer | undefined;
+  try {
+    bytes = stat.size <= MAX_FILE_BYTES ? readFileSync(absolute) : undefined;
+  } catch {
+    // readOneFile below reads it again and reports why it cannot.
+  }
+  const parsed = bytes ? parseFile(bytes, file) : readOneFile(file, absolute);
+  const articles = parsed.articles.map((source) => {
+    const contentHash = articleHash(source);
+    const { paragraphs: _body, ...header } = source;
+    return { ...header, ...(previousAnalysis.get(contentHash) ?? analyze(source)), contentHash };
+  });
+  return {
+    stored: {
+      file,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      bytesHash: bytes ? hashBytes(bytes) : '',
+      encoding: parsed.encoding,
+      diagnostics: parsed.diagnostics,
+      rejected: parsed.rejected,
+      articles,
+    },
+    articles: parsed.articles,
+  };
+}
+
+/**
+ * Reads the content folder, reusing the cache for every file whose size and timestamp have not
+ * changed and the analysis of every article whose text has not changed (an edit to one
+ * article of a day's file re-analyses that article alone).
+ */
+export function loadContent(
+  contentDir: string,
+  analysisKey: string,
+  analyze: Analyze,
+  cache?: ContentCache,
+  onProgress?: (done: number, total: number) => void,
+): LoadedContent {
+  const usable = cache?.analysisKey === analysisKey ? cache : undefined;
+  const previous = new Map(usable?.files.map((f) => [f.file, f]));
+  const previousAnalysis = new Map<string, Analysis>();
+  for (const f of usable?.files ?? []) {
+    for (const { contentHash, excerpt, wordCount, readingMinutes, topics } of f.articles) {
+      previousAnalysis.set(contentHash, { excerpt, wordCount, readingMinutes, topics });
+    }
+  }
+
+  const listing = listArticleFiles(contentDir);
+  const total = listing.files.length;
+  const files: StoredFile[] = [];
+  const bodies = new Map<string, SourceArticle[]>();
+  let filesRead = 0;
+  onProgress?.(0, total);
+  for (let i = 0; i < total; i++) {
+    const entry = listing.files[i]!;
+    let stat: { size: number; mtimeMs: number } = { size: -1, mtimeMs: -1 };
+    try {
+      const s = statSync(entry.absolute);
+      stat = { size: s.size, mtimeMs: s.mtimeMs };
+    } catch {
+      // Unreadable: readOneFile reports it.
+    }
+    const old = previous.get(entry.file);
+    let reuse = old !== undefined && old.size === stat.size && old.mtimeMs === stat.mtimeMs;
+    if (reuse && usable && stat.mtimeMs > usable.writtenAt - RACY_MS) {
+      reuse = hashBytes(readFileSync(entry.absolute)) === old!.bytesHash;
+    }
+    if (reuse) {
+      files.push(old!);
+    } else {
+      const { stored, articles } = storeFile(entry, stat, previousAnalysis, analyze);
+      files.push(stored);
+      bodies.set(entry.file, articles);
+      filesRead++;
+    }
+    onProgress?.(i + 1, total);
+  }
+  return {
+    files,
+    bodies,
+    diagnostics: listing.diagnostics,
+    filesRead,
+    filesReused: total - filesRead,
+  };
+}
+
+/**
+ * Article bodies for rendering: from this run's reads when the file was read, otherwise read
+ * again from the file (only pages that must be rendered ask).
+ */
+export class BodyStore {
+  readonly #contentDir: string;
+  readonly #byFile: Map<string, SourceArticle[]>;
+
+  constructor(contentDir: string, bodies: Map<string, SourceArticle[]>) {
+    this.#contentDir = contentDir;
+    this.#byFile = bodies;
+  }
+
+  paragraphs(article: Article): string[] {
+    const { file, line } = article.source;
+    let articles = this.#byFile.get(file);
+    if (!articles) {
+      articles = readOneFile(file, `${this.#contentDir}/${file}`).articles;
+      this.#byFile.set(file, articles);
+    }
+    const found = articles.find((a) => a.source.line === line);
+    if (!found || articleHash(found) !== article.contentHash) {
+      throw new Error(`${file}:${line} changed while the site was being built; build again.`);
+    }
+    return found.paragraphs;
+  }
+
+  withBody(article: Article): Article & { paragraphs: string[] } {
+    return { ...article, paragraphs: this.paragraphs(article) };
+  }
+}

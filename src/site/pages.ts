@@ -1,0 +1,229 @@
+import { articlePage } from '../../layouts/article.ts';
+import { stylesheet } from '../../layouts/assets.ts';
+import type { HeadInfo, PageContext } from '../../layouts/context.ts';
+import { dayPage } from '../../layouts/day.ts';
+import { homePage } from '../../layouts/home.ts';
+import { monthPage } from '../../layouts/month.ts';
+import { notFoundPage } from '../../layouts/not-found.ts';
+import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
+import { yearPage } from '../../layouts/year.ts';
+import type { BodyStore } from '../archive/article-store.ts';
+import { hashText } from '../archive/article-store.ts';
+import { TOPICS_URL } from '../archive/urls.ts';
+import type { Archive, Article } from '../model.ts';
+import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
+import { renderBody } from './markdown.ts';
+import { articleJsonLd, pageMetadata, type FeedLink } from './metadata.ts';
+import { archiveSitemapUrls, robotsTxt, sitemaps } from './sitemap.ts';
+
+/**
+ * One kind of page and all its instances. `fingerprint` is everything the rendered output
+ * depends on besides the site-wide context: a page whose fingerprint is unchanged since the
+ * last build is byte-identical to the one on disk and is not rendered again.
+ */
+export interface PageKind<T = unknown> {
+  name: string;
+  items: readonly T[];
+  url(item: T): string;
+  render(item: T): string;
+  fingerprint(item: T): unknown;
+}
+
+export interface PlanOptions {
+  pathPrefix: string;
+}
+
+function kind<T>(page: PageKind<T>): PageKind {
+  return page as PageKind;
+}
+
+function single(name: string, url: string, render: () => string, fingerprint: unknown): PageKind {
+  return kind({ name, items: [url], url: (u) => u, render, fingerprint: () => fingerprint });
+}
+
+export function hrefWithPrefix(pathPrefix: string | undefined): (url: string) => string {
+  const prefix = `/${(pathPrefix ?? '/').replace(/^\/+|\/+$/g, '')}`.replace(/\/$/, '');
+  return (url) => `${prefix}${url.startsWith('/') ? url : `/${url}`}`;
+}
+
+/** Feeds a page announces: the whole archive's, and its topic's. Feeds need a public URL. */
+function feedsFor(archive: Archive, topicSlug: string | undefined): FeedLink[] {
+  if (!archive.site.url) return [];
+  const feeds: FeedLink[] = [{ title: archive.site.title, path: SITE_FEED_PATH }];
+  const topic = topicSlug && archive.topics.find((t) => t.slug === topicSlug);
+  if (topic) {
+    feeds.push({ title: `${topic.name} · ${archive.site.title}`, path: topicFeedPath(topic.slug) });
+  }
+  return feeds;
+}
+
+function headFor(archive: Archive, href: (url: string) => string) {
+  return (info: HeadInfo): string => {
+    const article = info.article?.article;
+    const metadata = pageMetadata({
+      site: archive.site,
+      path: info.path ?? '/',
+      title: info.title,
+      description: info.description,
+      type: article ? 'article' : 'website',
+      article,
+      feeds: feedsFor(archive, info.topicSlug ?? article?.topics[0]?.slug),
+      href,
+    });
+    return info.article ? `${metadata}\n${articleJsonLd(archive.site, info.article)}` : metadata;
+  };
+}
+
+export function pageContext(archive: Archive, pathPrefix: string): PageContext {
+  const href = hrefWithPrefix(pathPrefix);
+  return {
+    href,
+    head: headFor(archive, href),
+    site: archive.site,
+    topics: archive.topics.map((t) => ({ url: t.url, label: t.name })),
+    years: archive.years.map((y) => ({ url: y.url, label: String(y.year) })),
+  };
+}
+
+/** What every page depends on: a change here renders the whole site again. */
+export function siteFingerprint(archive: Archive, options: PlanOptions): string {
+  const ctx = pageContext(archive, options.pathPrefix);
+  return hashText(
+    JSON.stringify([
+      options.pathPrefix,
+      archive.site,
+      ctx.topics,
+      ctx.years,
+      archive.topics.map((t) => t.slug),
+    ]),
+  );
+}
+
+/** Feeds, sitemaps and robots.txt: what crawlers and feed readers fetch. */
+function machinePages(archive: Archive, bodies: BodyStore, options: PlanOptions): PageKind[] {
+  const robots = single(
+    'robots',
+    '/robots.txt',
+    () => robotsTxt(archive.site, options.pathPrefix),
+    null,
+  );
+  const { site } = archive;
+  if (!site.url) return [robots];
+  const withBodies = (articles: Article[]) => articles.map((a) => bodies.withBody(a));
+  const topicFeeds = archive.topics.map((t) => ({
+    topic: t,
+    articles: feedArticles(archive.articles, t.slug),
+  }));
+  const siteFeed = feedArticles(archive.articles);
+  const maps = sitemaps(site, archiveSitemapUrls(archive));
+  return [
+    robots,
+    single(
+      'feed',
+      SITE_FEED_PATH,
+      () =>
+        atomFeed({
+          site,
+          title: site.title,
+          feedPath: SITE_FEED_PATH,
+          pagePath: '/',
+          articles: withBodies(siteFeed),
+        }),
+      siteFeed,
+    ),
+    kind({
+      name: 'topic-feed',
+      items: topicFeeds,
+      url: ({ topic }) => topicFeedPath(topic.slug),
+      render: ({ topic, articles }) =>
+        atomFeed({
+          site,
+          title: `${topic.name} · ${site.title}`,
+          feedPath: topicFeedPath(topic.slug),
+          pagePath: topic.url,
+          articles: withBodies(articles),
+        }),
+      fingerprint: ({ topic, articles }) => [topic.name, articles],
+    }),
+    kind({
+      name: 'sitemap',
+      items: maps,
+      url: (f) => f.path,
+      render: (f) => f.xml,
+      fingerprint: (f) => f.xml,
+    }),
+  ];
+}
+
+/**
+ * Every page of the site, by kind. Eleventy renders them through a handful of paginating
+ * templates (architecture.md measures why never one template per article); incremental
+ * builds use the same list to find what changed.
+ */
+export function planPages(archive: Archive, bodies: BodyStore, options: PlanOptions): PageKind[] {
+  const ctx = pageContext(archive, options.pathPrefix);
+  const home = { latest: archive.latest, topics: archive.topics, years: archive.years };
+  const identity = <T>(item: T) => item;
+  return [
+    kind({
+      name: 'article',
+      items: archive.articles,
+      url: (p) => p.article.url,
+      render: (p) => articlePage(p, renderBody(bodies.paragraphs(p.article)), ctx),
+      fingerprint: identity,
+    }),
+    kind({
+      name: 'day',
+      items: archive.days,
+      url: (d) => d.url,
+      render: (d) => dayPage(d, ctx),
+      fingerprint: identity,
+    }),
+    kind({
+      name: 'month',
+      items: archive.months,
+      url: (m) => m.url,
+      render: (m) => monthPage(m, ctx),
+      fingerprint: identity,
+    }),
+    kind({
+      name: 'year',
+      items: archive.years,
+      url: (y) => y.url,
+      render: (y) => yearPage(y, ctx),
+      fingerprint: identity,
+    }),
+    kind({
+      name: 'topic',
+      items: archive.topics,
+      url: (t) => t.url,
+      render: (t) => topicPage(t, ctx),
+      fingerprint: identity,
+    }),
+    kind({
+      name: 'topic-month',
+      items: archive.topicMonths,
+      url: (p) => p.url,
+      render: (p) => topicMonthPage(p, ctx),
+      fingerprint: identity,
+    }),
+    single('topics', TOPICS_URL, () => topicsIndexPage(archive.topics, ctx), archive.topics),
+    single('home', '/', () => homePage(home, ctx), home),
+    single('not-found', '/404.html', () => notFoundPage(ctx), null),
+    single('stylesheet', '/assets/style.css', () => stylesheet, null),
+    ...machinePages(archive, bodies, options),
+  ];
+}
+
+/** The fingerprint of every page by URL, for comparing two builds. */
+export function pageFingerprints(kinds: readonly PageKind[], site: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const k of kinds) {
+    for (const item of k.items)
+      hashes.set(
+        k.url(item),
+        hashText(`${site}\n${k.name}\n${JSON.stringify(k.fingerprint(item))}`),
+      );
+  }
+  return hashes;
+}

@@ -1,0 +1,162 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, runCli } from './helpers.ts';
+import { treeDifferences, treeHashes } from './tree.ts';
+
+const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site');
+
+const WORDS = [
+  'κυβέρνηση',
+  'ποδόσφαιρο',
+  'σεισμός',
+  'μουσείο',
+  'υπουργός',
+  'οικονομία',
+  'εκλογές',
+  'ομάδα',
+  'τέχνη',
+];
+
+function text(seed: number, words: number): string {
+  return Array.from({ length: words }, (_, i) => WORDS[(seed * 7 + i * 3) % WORDS.length]).join(
+    ' ',
+  );
+}
+
+function article(date: string, ordinal: number, seed: number): string {
+  return `date ${date} ${ordinal}\n\n${text(seed, 6)}\n\n${text(seed + 1, 30)}.\n\n${text(seed + 2, 20)}.\n`;
+}
+
+type Operation =
+  | { kind: 'add-file'; day: number; seed: number }
+  | { kind: 'append'; seed: number }
+  | { kind: 'edit'; seed: number }
+  | { kind: 'delete-file'; seed: number };
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.record({
+    kind: fc.constant('add-file' as const),
+    day: fc.integer({ min: 1, max: 28 }),
+    seed: fc.nat(1000),
+  }),
+  fc.record({ kind: fc.constant('append' as const), seed: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('edit' as const), seed: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('delete-file' as const), seed: fc.nat(1000) }),
+);
+
+function articleFiles(content: string): string[] {
+  return readdirSync(path.join(content, 'articles'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+}
+
+let counter = 0;
+function apply(content: string, op: Operation): void {
+  const files = articleFiles(content);
+  const pick = (seed: number) => path.join(content, 'articles', files[seed % files.length]!);
+  switch (op.kind) {
+    case 'add-file': {
+      const date = `2026-03-${String(op.day).padStart(2, '0')}`;
+      writeFileSync(
+        path.join(content, 'articles', `new-${counter++}.txt`),
+        article(date, counter, op.seed),
+      );
+      break;
+    }
+    case 'append':
+      if (files.length)
+        writeFileSync(
+          pick(op.seed),
+          `${readFileSync(pick(op.seed), 'utf8')}\n\n${article('2025-11-05', counter++, op.seed)}`,
+        );
+      break;
+    case 'edit':
+      if (files.length)
+        writeFileSync(
+          pick(op.seed),
+          readFileSync(pick(op.seed), 'utf8').replace(/\.\n/, ` ${text(op.seed, 3)}.\n`),
+        );
+      break;
+    case 'delete-file':
+      if (files.length > 1) rmSync(pick(op.seed));
+      break;
+  }
+}
+
+async function build(
+  content: string,
+  out: string,
+  cache: string,
+  extra: string[] = [],
+): Promise<void> {
+  const run = await runCli([
+    'build',
+    '--content',
+    content,
+    '--out',
+    out,
+    '--cache',
+    cache,
+    ...extra,
+  ]);
+  expect(run.code, run.stderr).toBe(0);
+}
+
+describe('incremental builds', () => {
+  it('produce exactly the output of a clean build after any sequence of changes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 3 }), async (operations) => {
+        const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-incremental-'));
+        const content = path.join(work, 'content');
+        cpSync(FIXTURE, content, { recursive: true });
+        const out = path.join(work, 'site');
+        const cache = path.join(work, 'cache');
+        await build(content, out, cache);
+        for (const op of operations) {
+          apply(content, op);
+          await build(content, out, cache);
+          const clean = path.join(work, 'clean');
+          await build(content, clean, path.join(work, 'clean-cache'), ['--full']);
+          expect(treeDifferences(treeHashes(out), treeHashes(clean)), JSON.stringify(op)).toEqual(
+            [],
+          );
+          rmSync(clean, { recursive: true });
+        }
+        rmSync(work, { recursive: true });
+      }),
+      { numRuns: 3 },
+    );
+  });
+
+  it('renders nothing when nothing changed, and only what an edit touches', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-incremental-'));
+    const content = path.join(work, 'content');
+    cpSync(FIXTURE, content, { recursive: true });
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    await build(content, out, cache);
+    const again = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
+    expect(again.stderr).toMatch(/rendered 0 of \d+ pages, removed 0/);
+    const file = path.join(content, 'articles/2025/december.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('πέντε ημέρες', 'έξι ημέρες'));
+    const edited = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
+    const rendered = Number(/rendered (\d+) of/.exec(edited.stderr)?.[1]);
+    // The article's own page, and the feeds that carry its text.
+    expect(rendered).toBeGreaterThan(0);
+    expect(rendered).toBeLessThanOrEqual(4);
+    rmSync(work, { recursive: true });
+  });
+
+  it('gives byte-identical output for two clean builds of the same content', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-repeat-'));
+    await build(FIXTURE, path.join(work, 'a'), path.join(work, 'ca'), ['--full']);
+    await build(FIXTURE, path.join(work, 'b'), path.join(work, 'cb'), ['--full']);
+    expect(
+      treeDifferences(treeHashes(path.join(work, 'a')), treeHashes(path.join(work, 'b'))),
+    ).toEqual([]);
+    rmSync(work, { recursive: true });
+  });
+});
