@@ -19,7 +19,7 @@ export interface StoredFile {
   file: string;
   size: number;
   mtimeMs: number;
-  /** Hash of the file's bytes, to check a file whose timestamp is too recent to trust. */
+  /** Hash of the bytes of a file modified just before it was read (see `RACY_MS`), else ''. */
   bytesHash: string;
   encoding: string;
   diagnostics: Diagnostic[];
@@ -88,7 +88,8 @@ function storeFile(
       file,
       size: stat.size,
       mtimeMs: stat.mtimeMs,
-      bytesHash: bytes ? hashBytes(bytes) : '',
+      // Only a recent file can be racy at the next build (see RACY_MS): hash only those.
+      bytesHash: bytes && Date.now() - stat.mtimeMs < RACY_MS ? hashBytes(bytes) : '',
       encoding: parsed.encoding,
       diagnostics: parsed.diagnostics,
       rejected: parsed.rejected,

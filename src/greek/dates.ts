@@ -14,6 +14,22 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The month+year skeleton is what gives the nominative month; `LLLL` gives the genitive. */
 const MONTH_AND_YEAR = { month: 'long', year: 'numeric' } as const;
 
+/**
+ * Formatting a date through luxon and Intl costs tens of microseconds, and a build formats the
+ * same few thousand days over and over (every article, day and feed entry): remember them.
+ */
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const results = new Map<K, V>();
+  return (key) => {
+    let value = results.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      results.set(key, value);
+    }
+    return value;
+  };
+}
+
 function athensDay(date: IsoDate): DateTime<true> {
   const match = ISO_DATE.exec(date);
   const day = match
@@ -33,19 +49,17 @@ function firstOfMonth(year: number, month: number): DateTime<true> {
 }
 
 /** `Τρίτη 27 Ιανουαρίου 2026`. */
-export function formatLongDate(date: IsoDate): string {
-  return athensDay(date).toFormat('cccc d MMMM yyyy');
-}
+export const formatLongDate = memo((date: IsoDate): string =>
+  athensDay(date).toFormat('cccc d MMMM yyyy'),
+);
 
 /** `27 Ιανουαρίου 2026`: the month in the genitive, as inside a date. */
-export function formatDate(date: IsoDate): string {
-  return athensDay(date).toFormat('d MMMM yyyy');
-}
+export const formatDate = memo((date: IsoDate): string => athensDay(date).toFormat('d MMMM yyyy'));
 
 /** `27/1/2026`. */
-export function formatShortDate(date: IsoDate): string {
-  return athensDay(date).toFormat('d/M/yyyy');
-}
+export const formatShortDate = memo((date: IsoDate): string =>
+  athensDay(date).toFormat('d/M/yyyy'),
+);
 
 /** The nominative month name, 1 = `Ιανουάριος` … 12 = `Δεκέμβριος`. */
 export function monthName(month: number): string {
@@ -57,8 +71,13 @@ export function monthName(month: number): string {
 }
 
 /** `Ιανουάριος 2026`: a heading for a month's page. */
+const monthHeadings = memo((yearMonth: string): string => {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return firstOfMonth(year!, month!).toLocaleString(MONTH_AND_YEAR);
+});
+
 export function monthYearHeading(year: number, month: number): string {
-  return firstOfMonth(year, month).toLocaleString(MONTH_AND_YEAR);
+  return monthHeadings(`${year}-${month}`);
 }
 
 /** `Δευτέρα` … `Κυριακή`, Monday first as in Greek calendars. */
@@ -73,18 +92,16 @@ export function weekdayShortNames(): string[] {
 }
 
 /** 0 = Monday … 6 = Sunday. */
-export function weekdayIndex(date: IsoDate): number {
-  return athensDay(date).weekday - 1;
-}
+export const weekdayIndex = memo((date: IsoDate): number => athensDay(date).weekday - 1);
 
 export function daysInMonth(year: number, month: number): number {
   return firstOfMonth(year, month).daysInMonth;
 }
 
 /** Local midnight in Athens with its offset, for `<time datetime>` and feeds: `2026-01-27T00:00:00+02:00`. */
-export function athensDateTime(date: IsoDate): string {
-  return athensDay(date).toISO({ suppressMilliseconds: true });
-}
+export const athensDateTime = memo((date: IsoDate): string =>
+  athensDay(date).toISO({ suppressMilliseconds: true }),
+);
 
 /**
  * Throws when this Node.js formats Greek dates in English, as a small-ICU build silently

@@ -58,8 +58,9 @@ interface Letter {
 }
 
 /** A run of Greek letters with their combining marks: the unit the context rules look in. */
-const GREEK_WORD = /(?:(?=\p{Script=Greek})\p{L}\p{M}*)+/gu;
+const GREEK_WORD = /(?:[\p{Script=Greek}&&\p{L}]\p{M}*)+/gv;
 const LETTER_WITH_MARKS = /\P{M}\p{M}*/gu;
+const COMBINING_MARK = /\p{M}/u;
 
 /** Transcribes Greek text to Latin following ELOT 743; non-Greek text is left as it is. */
 export function transcribe(text: string): string {
@@ -70,31 +71,52 @@ function transcribeWord(word: string): string {
   const letters = splitLetters(word);
   // `ΧΑΝΙΑ` → `CHANIA`, but a lone capital (`Θ`) or a capitalised word gives `Th…`.
   const allCaps = letters.length > 1 && letters.every((letter) => letter.upper);
-  return letters
-    .map((letter, index) => {
-      const previous = letters[index - 1];
-      const next = letters[index + 1];
-      const latin = spell(letter, previous, next, index) ?? letter.base;
-      const cased = allCaps ? latin.toUpperCase() : letter.upper ? capitalise(latin) : latin;
-      const accent = carriesAccent(letter, previous, next);
-      // Diaeresis before acute, so that NFC composes `ḯ` from ΐ.
-      return cased + (letter.diaeresis ? DIAERESIS : '') + (accent ? ACUTE : '');
-    })
-    .join('')
-    .normalize('NFC');
+  let latin = '';
+  let marked = false;
+  for (let index = 0; index < letters.length; index++) {
+    const letter = letters[index]!;
+    const previous = letters[index - 1];
+    const next = letters[index + 1];
+    const spelled = spell(letter, previous, next, index) ?? letter.base;
+    latin += allCaps ? spelled.toUpperCase() : letter.upper ? capitalise(spelled) : spelled;
+    // Diaeresis before acute, so that NFC composes `ḯ` from ΐ.
+    if (letter.diaeresis) latin += DIAERESIS;
+    if (carriesAccent(letter, previous, next)) latin += ACUTE;
+    marked ||= letter.diaeresis || letter.accent;
+  }
+  return marked ? latin.normalize('NFC') : latin;
+}
+
+/** Letters by character: a title has a few dozen distinct ones, an archive a few hundred. */
+const LETTERS_BY_CHAR = new Map<string, Letter>();
+
+function toLetter(cluster: string): Letter {
+  const decomposed = cluster.normalize('NFD');
+  const base = decomposed.charAt(0);
+  // Plain lower-casing: Greek has no locale-specific rules for single letters, and the
+  // locale-aware call costs several times more on every letter of every title.
+  const lower = base.toLowerCase();
+  return {
+    base,
+    lower,
+    upper: lower !== base,
+    accent: decomposed.includes(ACUTE),
+    diaeresis: decomposed.includes(DIAERESIS),
+  };
 }
 
 function splitLetters(word: string): Letter[] {
-  return (word.normalize('NFD').match(LETTER_WITH_MARKS) ?? []).map((cluster) => {
-    const base = cluster.charAt(0);
-    const lower = base.toLocaleLowerCase('el');
-    return {
-      base,
-      lower,
-      upper: lower !== base,
-      accent: cluster.includes(ACUTE),
-      diaeresis: cluster.includes(DIAERESIS),
-    };
+  // Text is NFC, so a mark left over is one with no precomposed letter: rare, done slowly.
+  if (COMBINING_MARK.test(word)) {
+    return (word.normalize('NFD').match(LETTER_WITH_MARKS) ?? []).map(toLetter);
+  }
+  return Array.from(word, (char) => {
+    let letter = LETTERS_BY_CHAR.get(char);
+    if (letter === undefined) {
+      letter = toLetter(char);
+      LETTERS_BY_CHAR.set(char, letter);
+    }
+    return letter;
   });
 }
 

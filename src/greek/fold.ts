@@ -8,7 +8,9 @@ export function fold(text: string): string {
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
-    .toLocaleLowerCase('el')
+    // Lower-casing has no Greek-specific rules (only upper-casing does), and the plain call is
+    // several times faster than the locale-aware one on every word of every article.
+    .toLowerCase()
     .replaceAll('ς', 'σ');
 }
 
