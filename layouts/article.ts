@@ -7,6 +7,17 @@ import { link, pager, readingTime, timeElement } from './format.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
 
 /**
+ * Pagefind markup (search-index.ts indexes what it marks): only the title and the body are
+ * `data-pagefind-body`, so navigation, topic lists, pager and footers are never searchable and
+ * pages without an article are not indexed at all. The filters `topic` (the topics' Greek
+ * names) and `year` and the sort key `date` (`YYYY-MM-DD`) are not searchable text. No
+ * `data-pagefind-meta`: Pagefind makes metadata searchable (a date meta would make "2026" or
+ * "Τρίτη" find every article of that year or weekday); results take their date from the URL.
+ */
+export const SEARCH_FILTER_TOPIC = 'topic';
+export const SEARCH_FILTER_YEAR = 'year';
+
+/**
  * One article. `bodyHtml` is the article body already rendered by markdown-it (trusted);
  * everything else comes from the view model and is escaped.
  */
@@ -16,13 +27,18 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
     page.topics.length > 0 &&
     join([
       '<ul class="article-topics" aria-label="Θέματα του άρθρου">',
-      ...page.topics.map((topic) => `<li>${link(ctx, topic, ' rel="tag"')}</li>`),
+      ...page.topics.map(
+        (topic) =>
+          `<li>${link(ctx, topic, ` rel="tag" data-pagefind-filter="${SEARCH_FILTER_TOPIC}"`)}</li>`,
+      ),
       '</ul>',
     ]);
+  const date = escapeAttr(article.date);
   const body = join([
-    '<article class="article">',
+    `<article class="article" data-pagefind-sort="date:${date}" ` +
+      `data-pagefind-filter="${SEARCH_FILTER_YEAR}:${escapeAttr(article.date.slice(0, 4))}">`,
     '<header class="article-header">',
-    `<h1>${escapeHtml(article.title)}</h1>`,
+    `<h1 data-pagefind-body>${escapeHtml(article.title)}</h1>`,
     '<p class="meta">',
     timeElement(article.date, formatLongDate(article.date)),
     ` <span class="separator" aria-hidden="true">·</span> `,
@@ -30,7 +46,7 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
     '</p>',
     topics,
     '</header>',
-    `<div class="article-body">${bodyHtml}</div>`,
+    `<div class="article-body" data-pagefind-body>${bodyHtml}</div>`,
     '<footer class="article-footer">',
     `<p><a href="${escapeAttr(ctx.href(page.day.url))}">Όλα τα άρθρα της ημέρας</a></p>`,
     '</footer>',

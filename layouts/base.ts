@@ -6,6 +6,8 @@ import { escapeAttr, escapeHtml, join } from './html.ts';
 
 /** Site-relative URL of the topics index. */
 export const TOPICS_INDEX_PATH = TOPICS_URL;
+/** Site-relative URL of the search page (layouts/search.ts). */
+export const SEARCH_PATH = '/anazitisi/';
 /** Site-relative URL of the stylesheet the site plugin copies from `layouts/style.css`. */
 export const STYLESHEET_PATH = '/assets/style.css';
 
@@ -86,6 +88,9 @@ function siteHeader(ctx: PageContext, canonicalPath: string | undefined): string
     '<header class="site-header">',
     `<a class="site-name" href="${escapeAttr(ctx.href('/'))}"${currentAttr('/', canonicalPath)}>` +
       `${escapeHtml(ctx.site.title)}</a>`,
+    // A plain link: search needs the search page's script, and no other page carries any.
+    `<a class="site-search" href="${escapeAttr(ctx.href(SEARCH_PATH))}"` +
+      `${currentAttr(SEARCH_PATH, canonicalPath)}>Αναζήτηση</a>`,
     '<nav class="site-nav" aria-label="Κύρια πλοήγηση">',
     `<ul class="nav-topics" aria-label="Θέματα">${topics.map((t) => navItem(t, ctx, canonicalPath)).join('')}</ul>`,
     years.length > 0 &&

@@ -75,12 +75,33 @@ export interface TopicScore {
   score: number;
 }
 
+export type NameKind = 'person' | 'place' | 'organisation';
+
+/** One distinct name (person, place, organisation) an article mentions. */
+export interface NameMention {
+  /**
+   * Stable folded key, the same for every inflected form of the name: `fold` of the canonical
+   * name for gazetteer names (`ρωσια`, `ηπα`), the case-ending-free stems of the words
+   * otherwise (`κυριακ μητσοτακ`). A surname mentioned alone in an article carries the key of
+   * the full name mentioned in the same article.
+   */
+  key: string;
+  /** Display form, nominative where that can be told. */
+  name: string;
+  kind: NameKind;
+  /** Mentions in the article, nationality words pointing at a country included. */
+  count: number;
+  /** ELOT 743 slug of `name`. */
+  slug: string;
+}
+
 /** What the analysis adds to a source article (cacheable by the article's content). */
 export interface Analysis {
   excerpt: string;
   wordCount: number;
   readingMinutes: number;
   topics: TopicScore[];
+  names: NameMention[];
 }
 
 /**

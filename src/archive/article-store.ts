@@ -7,11 +7,14 @@ import {
   readOneFile,
   type ArticleFile,
 } from '../ingest/read-content.ts';
+import type { RejectedArticle } from '../ingest/parse-articles.ts';
 import type { Analysis, Article, ArticleHeader, Diagnostic, SourceArticle } from '../model.ts';
 
 /** An article as the cache keeps it: its header, its analysis, and a hash of its text. */
 export interface StoredArticle extends ArticleHeader, Analysis {
   contentHash: string;
+  /** Characters of title and body: short texts may repeat without being reported. */
+  textLength: number;
 }
 
 /** What reading one file gave, before duplicates across files are resolved. */
@@ -24,6 +27,8 @@ export interface StoredFile {
   encoding: string;
   diagnostics: Diagnostic[];
   rejected: number;
+  /** The articles left out, each with its reasons (`rejected` is their number). */
+  rejectedArticles: RejectedArticle[];
   articles: StoredArticle[];
 }
 
@@ -80,8 +85,14 @@ function storeFile(
   const parsed = bytes ? parseFile(bytes, file) : readOneFile(file, absolute);
   const articles = parsed.articles.map((source) => {
     const contentHash = articleHash(source);
-    const { paragraphs: _body, ...header } = source;
-    return { ...header, ...(previousAnalysis.get(contentHash) ?? analyze(source)), contentHash };
+    const { paragraphs, ...header } = source;
+    const textLength = paragraphs.reduce((sum, p) => sum + p.length, header.title.length);
+    return {
+      ...header,
+      ...(previousAnalysis.get(contentHash) ?? analyze(source)),
+      contentHash,
+      textLength,
+    };
   });
   return {
     stored: {
@@ -93,6 +104,7 @@ function storeFile(
       encoding: parsed.encoding,
       diagnostics: parsed.diagnostics,
       rejected: parsed.rejected,
+      rejectedArticles: parsed.rejectedArticles,
       articles,
     },
     articles: parsed.articles,
@@ -115,8 +127,16 @@ export function loadContent(
   const previous = new Map(usable?.files.map((f) => [f.file, f]));
   const previousAnalysis = new Map<string, Analysis>();
   for (const f of usable?.files ?? []) {
-    for (const { contentHash, excerpt, wordCount, readingMinutes, topics } of f.articles) {
-      previousAnalysis.set(contentHash, { excerpt, wordCount, readingMinutes, topics });
+    for (const {
+      contentHash,
+      textLength: _l,
+      date: _d,
+      ordinal: _o,
+      title: _t,
+      source: _s,
+      ...analysis
+    } of f.articles) {
+      previousAnalysis.set(contentHash, analysis);
     }
   }
 

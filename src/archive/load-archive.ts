@@ -4,7 +4,12 @@ import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
 import { assignTopics } from '../enrich/topics.ts';
 import { slugify } from '../greek/slug.ts';
 import { compareDiagnostics } from '../ingest/diagnostics.ts';
-import { rejectDuplicates } from '../ingest/read-content.ts';
+import type { RejectedArticle } from '../ingest/parse-articles.ts';
+import {
+  MIN_DUPLICATE_TEXT_LENGTH,
+  rejectDuplicates,
+  warnDuplicateTexts,
+} from '../ingest/read-content.ts';
 import type { Archive, Article, Diagnostic } from '../model.ts';
 import {
   BodyStore,
@@ -31,6 +36,8 @@ export interface PreparedBuild {
   archive: Archive;
   bodies: BodyStore;
   diagnostics: Diagnostic[];
+  /** Every article read and left out, with its reasons. */
+  rejected: RejectedArticle[];
   counts: ArchiveCounts;
   /** What the next build can reuse. */
   cache: ContentCache;
@@ -61,21 +68,25 @@ export function toArticle(stored: StoredArticle): Article {
 function publishable(files: readonly StoredFile[]): {
   articles: StoredArticle[];
   diagnostics: Diagnostic[];
-  rejected: number;
+  rejected: RejectedArticle[];
 } {
   const copies = files.map((f) => ({
     ...f,
     articles: [...f.articles],
     diagnostics: [...f.diagnostics],
+    rejectedArticles: [...f.rejectedArticles],
   }));
   rejectDuplicates(copies);
+  warnDuplicateTexts(copies, (a) =>
+    a.textLength >= MIN_DUPLICATE_TEXT_LENGTH ? a.contentHash : undefined,
+  );
   const articles: StoredArticle[] = [];
   const diagnostics: Diagnostic[] = [];
-  let rejected = 0;
+  const rejected: RejectedArticle[] = [];
   for (const f of copies) {
     articles.push(...f.articles);
     diagnostics.push(...f.diagnostics);
-    rejected += f.rejected;
+    rejected.push(...f.rejectedArticles);
   }
   return { articles, diagnostics, rejected };
 }
@@ -103,11 +114,12 @@ export function prepareBuild(contentDir: string, options: PrepareOptions = {}): 
     archive: buildArchive(articles.map(toArticle), taxonomy.compiled.topics, settings.site),
     bodies: new BodyStore(contentDir, content.bodies),
     diagnostics: allDiagnostics,
+    rejected,
     counts: {
       files: content.files.length,
-      articles_read: articles.length + rejected,
+      articles_read: articles.length + rejected.length,
       published: articles.length,
-      rejected,
+      rejected: rejected.length,
     },
     cache: { analysisKey, writtenAt: Date.now(), files: content.files },
     filesRead: content.filesRead,

@@ -34,7 +34,7 @@ export function monthUrl(month: string): string {
 }
 
 export function yearUrl(year: number): string {
-  return `/${year}/`;
+  return `/${String(year).padStart(4, '0')}/`;
 }
 
 export const TOPICS_URL = '/themata/';

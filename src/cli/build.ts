@@ -3,11 +3,16 @@ import { prepareBuild, type PreparedBuild } from '../archive/load-archive.ts';
 import { pageFingerprints, planPages, siteFingerprint } from '../site/pages.ts';
 import { clearPreparedBuild, setPreparedBuild } from '../site/plugin.ts';
 import { renderSite } from '../site/render-site.ts';
-import { indexSite } from '../site/search-index.ts';
+import {
+  hasSearchIndex,
+  indexSite,
+  isArticleUrl,
+  removeSearchIndex,
+} from '../site/search-index.ts';
 import { readState, stateFile, writeState } from './build-state.ts';
 import { codeVersion } from './code-version.ts';
 import { countBySeverity, printDiagnostics } from './diagnostics-output.ts';
-import { applyPages, replaceFolder, stagingFolder } from './output.ts';
+import { applyPages, recoverInterruptedBuilds, replaceFolder, stagingFolder } from './output.ts';
 import { fileProgress } from './progress.ts';
 import { buildReport, writeReport } from './report.ts';
 
@@ -23,6 +28,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Render every page, whatever the previous build left. */
   full?: boolean;
+  /** Build the search index (default); `--no-search` turns it off. */
+  search?: boolean;
   log?: (line: string) => void;
 }
 
@@ -47,14 +54,40 @@ interface RenderPlan {
   removed: string[];
 }
 
+/** Indexes a site for search, or removes its index with `--no-search` so none is stale. */
+async function updateSearch(siteDir: string, options: BuildOptions, log: (line: string) => void) {
+  if (options.search === false) return removeSearchIndex(siteDir);
+  const { pages, seconds } = await indexSite(siteDir);
+  log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s`);
+}
+
+/** The staging folder being written, if any: what an interruption must remove. */
+let renderingInto: string | undefined;
+
+/**
+ * Ctrl-C or a kill request: drop the half-written staging folder and stop. The handler runs
+ * between steps, never inside the synchronous moves into the output folder, so the site is
+ * either as it was or completely updated.
+ */
+function stopOnSignal(signal: NodeJS.Signals): void {
+  if (renderingInto) rmSync(renderingInto, { recursive: true, force: true });
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
 /**
  * Renders into a sibling folder, then either swaps the whole folder in (full build) or moves
  * the changed pages into place and deletes the pages that are gone (incremental build). A
- * failed render leaves the previous site as it was.
+ * failed render leaves the previous site as it was. The search index is built over the whole
+ * site: in the staging folder before the swap, or in place after an incremental build.
  */
-async function render(options: BuildOptions, plan: RenderPlan): Promise<number> {
+async function render(
+  options: BuildOptions,
+  plan: RenderPlan,
+  log: (line: string) => void,
+): Promise<number> {
   const staging = stagingFolder(options.outDir);
   rmSync(staging, { recursive: true, force: true });
+  renderingInto = staging;
   try {
     const pages =
       plan.only?.size === 0
@@ -64,18 +97,35 @@ async function render(options: BuildOptions, plan: RenderPlan): Promise<number> 
             outDir: staging,
             pathPrefix: options.pathPrefix,
           });
-    if (plan.only) applyPages(staging, options.outDir, [...plan.only], plan.removed);
-    else replaceFolder(staging, options.outDir);
+    // Let a Ctrl-C that came in while the last pages were written stop us before any change.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (plan.only) {
+      applyPages(staging, options.outDir, [...plan.only], plan.removed);
+      // Only article pages are indexed: other changes leave the index as it is.
+      const changed = [...plan.only, ...plan.removed].some(isArticleUrl);
+      if (changed || options.search === false || !hasSearchIndex(options.outDir))
+        await updateSearch(options.outDir, options, log);
+    } else {
+      await updateSearch(staging, options, log);
+      await new Promise((resolve) => setImmediate(resolve));
+      replaceFolder(staging, options.outDir);
+    }
     return pages;
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    renderingInto = undefined;
   }
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
+  if (process.listeners('SIGINT').every((l) => l !== stopOnSignal)) {
+    process.on('SIGINT', stopOnSignal).on('SIGTERM', stopOnSignal);
+  }
+  recoverInterruptedBuilds(options.outDir);
   const state = stateFile(
     options.cacheDir ?? DEFAULT_CACHE_DIR,
     options.contentDir,
@@ -121,7 +171,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     }
     setPreparedBuild(options.contentDir, prepared, plan.only);
     try {
-      pages = await render(options, plan);
+      pages = await render(options, plan, log);
     } finally {
       clearPreparedBuild(options.contentDir);
     }

@@ -13,7 +13,8 @@ export interface CheckOptions {
 export function runCheck(options: CheckOptions): number {
   const log = options.log ?? ((line: string) => console.error(line));
   const loaded = prepareBuild(options.contentDir, { onProgress: fileProgress() });
-  printDiagnostics(loaded.diagnostics, log);
+  // Checking is for reading the problems: list every one.
+  printDiagnostics(loaded.diagnostics, log, Infinity);
   if (options.reportFile) writeReport(options.reportFile, buildReport(loaded));
   const { errors, warnings } = countBySeverity(loaded.diagnostics);
   const { articles_read, published, rejected } = loaded.counts;

@@ -1,10 +1,15 @@
 import type { Diagnostic } from '../model.ts';
 
-/** Beyond this many, the terminal gets a count and the report file gets the rest. */
+/** Beyond this many, a build's terminal output gets a count and the report file gets the rest. */
 export const MAX_PRINTED = 50;
 
+/** A name with a line break or other control character would split the line: quote it. */
+function printableFile(file: string): string {
+  return /\p{Cc}/u.test(file) ? JSON.stringify(file) : file;
+}
+
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
+  return `${printableFile(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): {
@@ -20,11 +25,12 @@ export function countBySeverity(diagnostics: readonly Diagnostic[]): {
 export function printDiagnostics(
   diagnostics: readonly Diagnostic[],
   write: (line: string) => void,
+  limit = MAX_PRINTED,
 ): void {
   const ordered = [...diagnostics].sort(
     (a, b) => Number(a.severity === 'warning') - Number(b.severity === 'warning'),
   );
-  for (const d of ordered.slice(0, MAX_PRINTED)) write(formatDiagnostic(d));
-  if (ordered.length > MAX_PRINTED)
-    write(`… and ${ordered.length - MAX_PRINTED} more; write them all with --report FILE.`);
+  for (const d of ordered.slice(0, limit)) write(formatDiagnostic(d));
+  if (ordered.length > limit)
+    write(`… and ${ordered.length - limit} more; write them all with --report FILE.`);
 }

@@ -48,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
     strict: values.strict,
     full: values.full,
     cacheDir: values.cache,
+    search: !values['no-search'],
   };
   switch (command) {
     case 'build': {

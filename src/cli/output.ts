@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** The file a page URL is written to: `/2026/01/` → `2026/01/index.html`. */
@@ -12,12 +12,50 @@ export function stagingFolder(outDir: string): string {
   return `${path.resolve(outDir)}.building-${process.pid}`;
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Cleans up after builds that were killed: their staging folders go, and a site that was
+ * moved aside but never replaced (killed between the two renames) is put back.
+ */
+export function recoverInterruptedBuilds(outDir: string): void {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const name = path.basename(target);
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const match = /^\.(building|old)-(\d+)$/.exec(entry.slice(name.length));
+    if (!entry.startsWith(name) || !match || isRunning(Number(match[2]))) continue;
+    const folder = path.join(parent, entry);
+    if (match[1] === 'old' && !existsSync(target)) renameSync(folder, target);
+    else rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /** Replaces the whole output folder with the staging folder, with two renames. */
 export function replaceFolder(staging: string, outDir: string): void {
   const target = path.resolve(outDir);
   const retired = `${target}.old-${process.pid}`;
-  if (existsSync(target)) renameSync(target, retired);
-  renameSync(staging, target);
+  const hadSite = existsSync(target);
+  if (hadSite) renameSync(target, retired);
+  try {
+    renameSync(staging, target);
+  } catch (error) {
+    if (hadSite) renameSync(retired, target);
+    throw error;
+  }
   rmSync(retired, { recursive: true, force: true });
 }
 

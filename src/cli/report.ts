@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArchiveCounts, PreparedBuild } from '../archive/load-archive.ts';
+import type { RejectedArticle } from '../ingest/parse-articles.ts';
 import type { Diagnostic, TopicScore } from '../model.ts';
 
 export interface ReportArticle {
@@ -16,12 +17,19 @@ export interface ReportArticle {
 
 export interface BuildReport {
   articles: ReportArticle[];
+  /** Every article read but not published, with the errors that left it out. */
+  rejected: RejectedArticle[];
   diagnostics: Diagnostic[];
   counts: ArchiveCounts;
 }
 
 /** The machine-readable account of a build: every article read is published or reported. */
-export function buildReport({ archive, diagnostics, counts }: PreparedBuild): BuildReport {
+export function buildReport({
+  archive,
+  diagnostics,
+  rejected,
+  counts,
+}: PreparedBuild): BuildReport {
   return {
     articles: archive.articles.map(({ article: a }) => ({
       id: a.id,
@@ -33,6 +41,7 @@ export function buildReport({ archive, diagnostics, counts }: PreparedBuild): Bu
       url: a.url,
       topics: a.topics.map(({ slug, name, score }) => ({ slug, name, score })),
     })),
+    rejected,
     diagnostics,
     counts,
   };

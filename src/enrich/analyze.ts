@@ -1,5 +1,6 @@
 import type { Analysis, SourceArticle, TopicScore } from '../model.ts';
 import { excerpt } from './excerpt.ts';
+import { extractNames } from './names.ts';
 import { readingStats } from './reading.ts';
 
 export type TopicAssigner = (article: Pick<SourceArticle, 'title' | 'paragraphs'>) => TopicScore[];
@@ -10,5 +11,6 @@ export function analyzeArticle(source: SourceArticle, assignTopics: TopicAssigne
     excerpt: excerpt(source.paragraphs),
     ...readingStats(source.title, source.paragraphs),
     topics: assignTopics(source),
+    names: extractNames(source),
   };
 }

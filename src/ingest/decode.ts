@@ -73,6 +73,11 @@ export function decode(bytes: Uint8Array): DecodeResult {
 
   if (bytes.includes(0)) {
     const utf16 = guessUtf16(bytes);
+    if (!utf16 && fewNuls(bytes)) {
+      // A text file with a few stray NUL bytes (a bad copy, a crash while saving): the NULs are
+      // removed with the other control characters, and the text is kept.
+      return finish(decodeUtf8(bytes, false));
+    }
     if (!utf16) {
       return notText(
         'unknown',
@@ -324,11 +329,24 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 // eslint-disable-next-line no-control-regex
 const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u0019\u001B-\u001F]/g;
 
-/** Newlines to LF, binary check, control characters removed, NFC. */
+/**
+ * At most this share of a file's bytes or characters may be NUL for it to count as text whose
+ * NULs are damage (removed with a warning) rather than a binary file.
+ */
+const MAX_NUL_SHARE = 0.01;
+
+function fewNuls(bytes: Uint8Array): boolean {
+  let nuls = 0;
+  for (const b of bytes) if (b === 0) nuls++;
+  return nuls <= bytes.length * MAX_NUL_SHARE;
+}
+
+/** Newlines to LF, binary check, control and invisible characters removed, NFC. */
 function finish(decoded: Decoded): DecodeResult {
   const warnings = decoded.warnings;
   let text = decoded.text.replace(/\r\n?/g, '\n');
-  if (text.includes('\u0000')) {
+  const nuls = text.includes('\u0000') ? text.split('\u0000').length - 1 : 0;
+  if (nuls > text.length * MAX_NUL_SHARE) {
     return notText(
       decoded.encoding,
       `This file is not text: it contains NUL characters, as binary files do. Move it out of the articles folder, or ${SAVE_AS_UTF8}.`,
@@ -342,6 +360,8 @@ function finish(decoded: Decoded): DecodeResult {
     );
   }
   if (text.endsWith('\u001A')) text = text.slice(0, -1); // DOS end-of-file mark
+  // Both are located in the same text, before anything is removed: positions as in the file.
+  const invisible = findInvisible(text);
   CONTROL.lastIndex = 0;
   const first = CONTROL.exec(text);
   if (first) {
@@ -358,8 +378,90 @@ function finish(decoded: Decoded): DecodeResult {
     );
     text = text.replace(CONTROL, '');
   }
+  if (invisible) {
+    warnings.push(invisible);
+    text = removeInvisible(text);
+  }
   text = text.replaceAll('\uFEFF', '').normalize('NFC');
   return { text, encoding: decoded.encoding, warnings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invisible formatting characters
+
+/**
+ * Invisible format characters (Unicode category Cf) that have no business in Greek news text and
+ * can mislead a reader or a search: bidirectional embeddings, overrides, isolates and marks
+ * (which can show text in another order than it is stored: "Trojan Source"), zero-width
+ * spaces and joiners, word joiners, soft hyphens, invisible operators, and tag characters.
+ * The BOM (U+FEFF) is dropped silently elsewhere; the visible Cf signs of Arabic, Syriac,
+ * Kaithi and Egyptian numbers and annotations are kept. Zero-width joiners and non-joiners
+ * are kept between two characters that need them (emoji sequences, Arabic or Indic letters),
+ * and tag characters inside a flag emoji sequence (🏴 + tags + U+E007F).
+ */
+const INVISIBLE =
+  /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}|(?![\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\uFEFF\u{110BD}\u{110CD}\u{13430}-\u{1345F}])\p{Cf}/gu;
+
+/** Neighbours next to which a zero-width (non-)joiner does nothing: Greek, Latin, digits, spaces. */
+const PLAIN = /^[\p{sc=Greek}\p{sc=Latin}\p{N}\p{P}\p{Z}\s]$/u;
+
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\u00AD': 'SOFT HYPHEN',
+  '\u061C': 'ARABIC LETTER MARK',
+  '\u200B': 'ZERO WIDTH SPACE',
+  '\u200C': 'ZERO WIDTH NON-JOINER',
+  '\u200D': 'ZERO WIDTH JOINER',
+  '\u200E': 'LEFT-TO-RIGHT MARK',
+  '\u200F': 'RIGHT-TO-LEFT MARK',
+  '\u202A': 'LEFT-TO-RIGHT EMBEDDING',
+  '\u202B': 'RIGHT-TO-LEFT EMBEDDING',
+  '\u202C': 'POP DIRECTIONAL FORMATTING',
+  '\u202D': 'LEFT-TO-RIGHT OVERRIDE',
+  '\u202E': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2060': 'WORD JOINER',
+  '\u2063': 'INVISIBLE SEPARATOR',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE',
+  '\u2067': 'RIGHT-TO-LEFT ISOLATE',
+  '\u2068': 'FIRST STRONG ISOLATE',
+  '\u2069': 'POP DIRECTIONAL ISOLATE',
+};
+
+/** True when the invisible character matched at `index` is to be removed. */
+function isRemovable(text: string, match: string, index: number): boolean {
+  if (match.length > 2) return false; // a whole flag emoji sequence
+  if (match !== '\u200C' && match !== '\u200D') return true;
+  const lowSurrogateBefore = /[\uDC00-\uDFFF]/.test(text[index - 1] ?? '');
+  const prev = lowSurrogateBefore ? text.slice(index - 2, index) : (text[index - 1] ?? ' ');
+  const next = String.fromCodePoint(text.codePointAt(index + 1) ?? 0x20);
+  return PLAIN.test(prev) || PLAIN.test(next);
+}
+
+/** The warning for the invisible characters `removeInvisible` would remove, if any. */
+function findInvisible(text: string): DecodeIssue | undefined {
+  let count = 0;
+  let first: { index: number; char: string } | undefined;
+  for (const m of text.matchAll(INVISIBLE)) {
+    if (!isRemovable(text, m[0], m.index)) continue;
+    count++;
+    first ??= { index: m.index, char: m[0] };
+  }
+  if (!first) return undefined;
+  const at = endPosition(text.slice(0, first.index));
+  const hex = (first.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const name = INVISIBLE_NAMES[first.char];
+  const what = name ? `U+${hex} ${name}` : `U+${hex}`;
+  return issue(
+    'W_INVISIBLE_CHARS',
+    `This file has ${count} invisible formatting character(s) (zero-width, bidirectional or similar), the first (${what}) at this position; they were removed, since they can hide text or show it in another order than it is written. Delete them in your editor to silence this warning.`,
+    at.line,
+    at.column,
+  );
+}
+
+function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (m: string, index: number) =>
+    isRemovable(text, m, index) ? '' : m,
+  );
 }
 
 /** 1-based line and column just past the end of `prefix` (columns count code points). */

@@ -62,7 +62,13 @@ export const DIAGNOSTIC_CODES = {
   },
   W_CONTROL_CHARS: {
     severity: 'warning',
-    summary: 'Invisible control characters (other than tab and line breaks) were removed.',
+    summary:
+      'Invisible control characters (other than tab and line breaks, a few NUL bytes included) were removed.',
+  },
+  W_INVISIBLE_CHARS: {
+    severity: 'warning',
+    summary:
+      'Invisible formatting characters (bidirectional controls, zero-width characters, soft hyphens) were removed.',
   },
   W_FILE_EMPTY: {
     severity: 'warning',
@@ -102,9 +108,23 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     summary: 'An article has a title but no body text.',
   },
+  E_TITLE_TOO_LONG: {
+    severity: 'error',
+    summary:
+      'A title is longer than 300 characters: most likely a paragraph with the title missing.',
+  },
+  W_MIXED_SCRIPT: {
+    severity: 'warning',
+    summary:
+      'A word mixes Greek and Latin letters; look-alike letters were replaced when that made it one script.',
+  },
   E_DUPLICATE_ID: {
     severity: 'error',
     summary: 'Two articles have the same date and number; the first one read is kept.',
+  },
+  W_DUPLICATE_TEXT: {
+    severity: 'warning',
+    summary: 'Two articles have the same title and text under different headers; both are kept.',
   },
 } as const satisfies Record<string, CodeInfo>;
 

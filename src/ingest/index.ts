@@ -16,17 +16,23 @@ export {
   daysInMonth,
   isLeapYear,
   isValidIsoDate,
+  MAX_TITLE_LENGTH,
   parseArticles,
   type ParseResult,
+  type RejectedArticle,
 } from './parse-articles.ts';
-export { parseFile } from './parse-file.ts';
+export { fixMixedScript, type MixedWord } from './mixed-script.ts';
+export { parseFile, type IngestedFile } from './parse-file.ts';
 export {
   ARTICLES_DIR,
   MAX_FILE_BYTES,
+  MIN_DUPLICATE_TEXT_LENGTH,
+  duplicateTextKey,
   listArticleFiles,
   readContent,
   readOneFile,
   rejectDuplicates,
+  warnDuplicateTexts,
   type ArticleFile,
   type ContentCounts,
   type ReadContentResult,

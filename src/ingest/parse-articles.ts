@@ -17,6 +17,18 @@
  */
 import type { Diagnostic, IsoDate, SourceArticle } from '../model.ts';
 import { compareDiagnostics, diagnostic, quote } from './diagnostics.ts';
+import { fixMixedScript } from './mixed-script.ts';
+
+/** An article that was read but left out, with the errors that left it out. */
+export interface RejectedArticle {
+  file: string;
+  /** 1-based line of its header, or of the first line of text before any header. */
+  line: number;
+  /** Its header as written, quoted (`"date 2026-02-30 0"`), or `text before the first header`. */
+  label: string;
+  /** The error diagnostics that left it out; never empty. */
+  reasons: Diagnostic[];
+}
 
 export interface ParseResult {
   articles: SourceArticle[];
@@ -26,7 +38,15 @@ export interface ParseResult {
    * plus one for non-blank text before the first header. Published + rejected = articles read.
    */
   rejected: number;
+  /** The rejected articles themselves, in line order; `rejected` is their number. */
+  rejectedArticles: RejectedArticle[];
 }
+
+/**
+ * The longest title accepted, in characters. News titles rarely pass 150; a longer "title" is
+ * almost always the first paragraph of an article whose title line is missing.
+ */
+export const MAX_TITLE_LENGTH = 300;
 
 const FORM = '"date YYYY-MM-DD N"';
 const EXAMPLE = '"date 2026-01-27 0"';
@@ -35,7 +55,9 @@ export function parseArticles(text: string, file: string): ParseResult {
   const lines = text.split(/\r\n|\r|\n/);
   const diagnostics: Diagnostic[] = [];
   const articles: SourceArticle[] = [];
-  let rejected = 0;
+  const rejectedArticles: RejectedArticle[] = [];
+  const reject = (line: number, label: string, reasons: Diagnostic[]) =>
+    rejectedArticles.push({ file, line, label, reasons });
 
   const headers: Header[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -51,11 +73,12 @@ export function parseArticles(text: string, file: string): ParseResult {
     const message = headers[0]
       ? `Text before the first article header (line ${headers[0].line}) belongs to no article and was left out. Delete it, or put a header line ${FORM} above it.`
       : `This file has text but no article header. Start each article with a header line such as ${EXAMPLE}, then a blank line, the title, a blank line and the text.`;
-    diagnostics.push(diagnostic('E_TEXT_BEFORE_HEADER', file, i + 1, indent(line) + 1, message));
-    rejected++;
+    const d = diagnostic('E_TEXT_BEFORE_HEADER', file, i + 1, indent(line) + 1, message);
+    diagnostics.push(d);
+    reject(i + 1, 'text before the first header', [d]);
     break;
   }
-  if (headers.length === 0 && rejected === 0) {
+  if (headers.length === 0 && rejectedArticles.length === 0) {
     diagnostics.push(
       diagnostic(
         'W_FILE_EMPTY',
@@ -72,13 +95,24 @@ export function parseArticles(text: string, file: string): ParseResult {
     const next = headers[k + 1];
     const end = next ? next.line - 1 : lines.length; // region: lines[header.line, end)
     diagnostics.push(...header.diagnostics);
-    let ok = header.date !== undefined && header.ordinal !== undefined;
+    const reasons = header.diagnostics.filter((d) => d.severity === 'error');
+    const fail = (d: Diagnostic) => {
+      diagnostics.push(d);
+      reasons.push(d);
+    };
+
+    for (let i = header.line; i < end; i++) {
+      const fixed = fixMixedScript(lines[i] as string);
+      if (fixed.words.length === 0) continue;
+      lines[i] = fixed.text;
+      diagnostics.push(mixedScriptDiagnostic(file, i + 1, fixed.words));
+    }
 
     const blocks = blocksOf(lines, header.line, end);
     const titleBlock = blocks[0];
     if (!titleBlock) {
       const comesFirst = next ? `the next header (line ${next.line})` : 'the end of the file';
-      diagnostics.push(
+      fail(
         diagnostic(
           'E_TITLE_MISSING',
           file,
@@ -87,7 +121,7 @@ export function parseArticles(text: string, file: string): ParseResult {
           `Article ${header.label} has no title or text: ${comesFirst} comes first. Under the header write a blank line, the title, a blank line and the text, or delete the header.`,
         ),
       );
-      rejected++;
+      reject(header.line, header.label, reasons);
       continue;
     }
 
@@ -120,9 +154,22 @@ export function parseArticles(text: string, file: string): ParseResult {
     }
     for (let b = 1; b < blocks.length; b++) paragraphs.push(joinLines((blocks[b] as Block).lines));
 
-    if (paragraphs.length === 0) {
+    const titleLength = title.length > MAX_TITLE_LENGTH ? [...title].length : title.length;
+    if (titleLength > MAX_TITLE_LENGTH) {
       const line = lines[titleBlock.start] as string;
-      diagnostics.push(
+      const noBody = paragraphs.length === 0 ? ', and there is no other text under it' : '';
+      fail(
+        diagnostic(
+          'E_TITLE_TOO_LONG',
+          file,
+          titleBlock.start + 1,
+          indent(line) + 1,
+          `The title of article ${header.label} has ${titleLength} characters${noBody}; a title may have at most ${MAX_TITLE_LENGTH}. If this is the first paragraph, the title is missing: write the title above it, followed by a blank line. Otherwise shorten the title.`,
+        ),
+      );
+    } else if (paragraphs.length === 0) {
+      const line = lines[titleBlock.start] as string;
+      fail(
         diagnostic(
           'E_BODY_MISSING',
           file,
@@ -131,24 +178,55 @@ export function parseArticles(text: string, file: string): ParseResult {
           `Article ${header.label} has a title (${quote(title)}) but no text. Add its paragraphs after a blank line under the title, or delete the article.`,
         ),
       );
-      ok = false;
     }
 
-    if (ok) {
+    if (reasons.length === 0 && header.date !== undefined && header.ordinal !== undefined) {
       articles.push({
-        date: header.date as IsoDate,
-        ordinal: header.ordinal as number,
+        date: header.date,
+        ordinal: header.ordinal,
         title,
         paragraphs,
         source: { file, line: header.line },
       });
     } else {
-      rejected++;
+      reject(header.line, header.label, reasons);
     }
   }
 
   diagnostics.sort(compareDiagnostics);
-  return { articles, diagnostics, rejected };
+  return { articles, diagnostics, rejected: rejectedArticles.length, rejectedArticles };
+}
+
+/** One warning for a line's mixed-script words, at the first of them. */
+function mixedScriptDiagnostic(
+  file: string,
+  line: number,
+  words: ReturnType<typeof fixMixedScript>['words'],
+): Diagnostic {
+  const shown = words.slice(0, 3);
+  const fixed = shown.filter((w) => w.fixed !== undefined);
+  const kept = shown.filter((w) => w.fixed === undefined);
+  const parts: string[] = [];
+  if (fixed.length > 0) {
+    const list = fixed.map((w) => `${quote(w.word)} → ${quote(w.fixed ?? '')}`).join(', ');
+    parts.push(`Look-alike letters were replaced to make one script: ${list}.`);
+  }
+  if (kept.length > 0) {
+    const list = kept.map((w) => quote(w.word)).join(', ');
+    parts.push(
+      `Kept as written, since not every letter has a look-alike (a missing space between two words?): ${list}.`,
+    );
+  }
+  if (words.length > shown.length) parts.push(`And ${words.length - shown.length} more.`);
+  const first = words[0] as (typeof words)[number];
+  const subject = words.length === 1 ? 'A word mixes' : `${words.length} words on this line mix`;
+  return diagnostic(
+    'W_MIXED_SCRIPT',
+    file,
+    line,
+    first.index + 1,
+    `${subject} Greek and Latin letters, which search, topics and URLs tell apart even where they look alike. ${parts.join(' ')} Retype each word in one script, or add the missing space, to silence this warning.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,13 +310,31 @@ interface Token {
  * optionally followed by a colon, and then by a digit or nothing: `date 2026-01-27 0`,
  * `Date: 2026-01-27 0`, `date` alone. `Date of birth` or `dated 1990` are ordinary text.
  */
-const HEADER_START = /^(\s*)(date)(\s*)(:?)(\s*)(?=\d|$)/i;
+const HEADER_START = /^(\s*)(date)(?:(\s*)(:)(\s*)|(\s*))(?=\d|$)/i;
+
+/**
+ * Two forms a person clearly meant as headers, read with a `W_HEADER_FORM` warning rather than
+ * merged into the previous article's text: the Greek word `ημερομηνία` (any case, with or
+ * without its accent) followed by something shaped like a date, and a line that is nothing but
+ * `YYYY-MM-DD N`. The shapes are strict, so that a sentence such as `Ημερομηνία 12 Μαΐου…`
+ * stays text.
+ */
+const GREEK_HEADER_START =
+  /^(\s*)(ημερομην[ιί]α)(?:(\s*)(:)(\s*)|(\s*))(?=\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}(?!\d))/i;
+const BARE_HEADER_START = /^(\s*)()()()()()(?=\d{4}-\d{2}-\d{2}[ \t]+\d+[ \t]*$)/;
 
 /** Reads a header line; undefined when the line is not one. */
 export function readHeader(lineText: string, line: number, file: string): Header | undefined {
-  const m = HEADER_START.exec(lineText);
+  const m =
+    HEADER_START.exec(lineText) ??
+    GREEK_HEADER_START.exec(lineText) ??
+    BARE_HEADER_START.exec(lineText);
   if (!m) return undefined;
-  const [prefix, lead = '', keyword = '', wsBefore = '', colon = '', wsAfter = ''] = m;
+  // With a colon: white space before and after it; without: one run (two adjacent `\s*`
+  // groups would backtrack quadratically on a line of `date` and many spaces).
+  const [prefix, lead = '', keyword = '', beforeColon, colon = '', afterColon, noColon] = m;
+  const wsBefore = (colon ? beforeColon : noColon) ?? '';
+  const wsAfter = (colon ? afterColon : '') ?? '';
   const column = lead.length + 1;
   const tokens: Token[] = [];
   for (const t of lineText.slice(prefix.length).matchAll(/\S+/g)) {
@@ -309,7 +405,8 @@ export function readHeader(lineText: string, line: number, file: string): Header
 
   // Accepted: name every way it differs from the canonical form.
   const notes: { at: number; text: string }[] = [];
-  if (keyword !== 'date') notes.push({ at: lead.length, text: `"${keyword}" for "date"` });
+  if (keyword === '') notes.push({ at: lead.length, text: 'no "date" before the date' });
+  else if (keyword !== 'date') notes.push({ at: lead.length, text: `"${keyword}" for "date"` });
   if (colon) {
     notes.push({
       at: lead.length + keyword.length + wsBefore.length,
@@ -317,7 +414,9 @@ export function readHeader(lineText: string, line: number, file: string): Header
     });
   }
   const sepBefore = wsBefore + wsAfter;
-  if (!colon && sepBefore !== ' ') {
+  if (keyword === '') {
+    // Nothing stands between a missing keyword and the date.
+  } else if (!colon && sepBefore !== ' ') {
     notes.push({
       at: lead.length + keyword.length,
       text:

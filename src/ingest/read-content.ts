@@ -6,13 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type {
-  ArticleHeader,
-  Diagnostic,
-  ParsedFile,
-  SourceArticle,
-  SourceLocation,
-} from '../model.ts';
+import type { ArticleHeader, Diagnostic, SourceArticle, SourceLocation } from '../model.ts';
 import { compareDiagnostics, diagnostic } from './diagnostics.ts';
 import type { RejectedArticle } from './parse-articles.ts';
 import { parseFile, type IngestedFile } from './parse-file.ts';
@@ -313,7 +307,9 @@ export interface FileOfArticles<A extends ArticleHeader> {
   rejectedArticles?: RejectedArticle[];
 }
 
-export function rejectDuplicates<A extends ArticleHeader>(files: FileOfArticles<A>[]): Diagnostic[] {
+export function rejectDuplicates<A extends ArticleHeader>(
+  files: FileOfArticles<A>[],
+): Diagnostic[] {
   const first = new Map<string, SourceLocation>();
   const losers: {
     file: FileOfArticles<A>;
@@ -415,8 +411,7 @@ type Located = Pick<SourceArticle, 'date' | 'ordinal' | 'source'>;
  */
 export function warnDuplicateTexts<A extends Located>(
   files: { file: string; articles: readonly A[]; diagnostics: Diagnostic[] }[],
-  key: (article: A) => string | undefined = (a) =>
-    duplicateTextKey(a as unknown as SourceArticle),
+  key: (article: A) => string | undefined = (a) => duplicateTextKey(a as unknown as SourceArticle),
 ): Diagnostic[] {
   const first = new Map<string, Located>();
   const added: Diagnostic[] = [];

@@ -5,6 +5,7 @@ import { dayPage } from '../../layouts/day.ts';
 import { homePage } from '../../layouts/home.ts';
 import { monthPage } from '../../layouts/month.ts';
 import { notFoundPage } from '../../layouts/not-found.ts';
+import { SEARCH_URL, searchPage } from '../../layouts/search.ts';
 import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
 import { yearPage } from '../../layouts/year.ts';
 import type { BodyStore } from '../archive/article-store.ts';
@@ -210,6 +211,7 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
     single('topics', TOPICS_URL, () => topicsIndexPage(archive.topics, ctx), archive.topics),
     single('home', '/', () => homePage(home, ctx), home),
     single('not-found', '/404.html', () => notFoundPage(ctx), null),
+    single('search', SEARCH_URL, () => searchPage(ctx), null),
     single('stylesheet', '/assets/style.css', () => stylesheet, null),
     ...machinePages(archive, bodies, options),
   ];

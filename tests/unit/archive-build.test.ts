@@ -28,6 +28,7 @@ function article(date: string, ordinal: number, topics: string[] = []): Article 
     wordCount: 3,
     readingMinutes: 1,
     topics: scores,
+    names: [],
     slug,
     url: articleUrl(date, ordinal, slug),
   };

@@ -219,6 +219,7 @@ function makeArticlePage(
     wordCount: 600,
     readingMinutes: 3,
     topics: [{ slug: 'oikonomia', name: 'Οικονομία', score: 2 }],
+    names: [],
     slug: 'synantisi-stin-athina',
     url: '/2026/01/27/1-synantisi-stin-athina/',
     ...overrides,

@@ -40,6 +40,7 @@ function makeArticle(overrides: Partial<ArticleWithBody> = {}): ArticleWithBody 
       { slug: 'oikonomia', name: 'Οικονομία', score: 3 },
       { slug: 'politiki', name: 'Πολιτική', score: 1 },
     ],
+    names: [],
     slug: 'arthro',
     url: `/${date.replaceAll('-', '/')}/${ordinal}-arthro/`,
     ...overrides,

@@ -30,6 +30,7 @@ function makeArticlePage(overrides: Partial<Article> = {}): ArticlePage {
       { slug: 'oikonomia', name: 'Οικονομία', score: 2 },
       { slug: 'amyna', name: 'Άμυνα', score: 1 },
     ],
+    names: [],
     slug: 'synantisi-stin-athina',
     url: '/2026/01/27/1-synantisi-stin-athina/',
     ...overrides,

@@ -206,6 +206,7 @@ describe('archiveSitemapUrls', () => {
       wordCount: 1,
       readingMinutes: 1,
       topics: topics.map((slug) => ({ slug, name: slug, score: 1 })),
+      names: [],
       slug: 'x',
       url: `/${date.replaceAll('-', '/')}/${ordinal}-x/`,
     };
