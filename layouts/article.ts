@@ -1,10 +1,40 @@
-import type { ArticlePage } from '../src/model.ts';
+import type { ArticlePage, NameKind, NameLink } from '../src/model.ts';
 import { formatLongDate } from '../src/greek/dates.ts';
 import { basePage } from './base.ts';
 import { articleTrail } from './breadcrumbs.ts';
 import type { PageContext } from './context.ts';
 import { link, pager, readingTime, timeElement } from './format.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
+import { articleList } from './list.ts';
+
+/** How each kind of name is headed on an article page. */
+export const NAME_KIND_LABELS: Readonly<Record<NameKind, string>> = {
+  person: 'Πρόσωπα',
+  place: 'Τόποι',
+  organisation: 'Φορείς',
+};
+
+function namesSection(names: readonly NameLink[], ctx: PageContext): string | false {
+  if (names.length === 0) return false;
+  const kinds = (Object.keys(NAME_KIND_LABELS) as NameKind[]).filter((kind) =>
+    names.some((n) => n.kind === kind),
+  );
+  return join([
+    '<section class="article-names" aria-labelledby="names-heading">',
+    '<h2 id="names-heading">Στο άρθρο</h2>',
+    '<dl>',
+    ...kinds.map(
+      (kind) =>
+        `<dt>${NAME_KIND_LABELS[kind]}</dt>` +
+        names
+          .filter((n) => n.kind === kind)
+          .map((n) => `<dd>${link(ctx, n)}</dd>`)
+          .join(''),
+    ),
+    '</dl>',
+    '</section>',
+  ]);
+}
 
 /**
  * Pagefind markup (search-index.ts indexes what it marks): only the title and the body are
@@ -51,6 +81,14 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
     `<p><a href="${escapeAttr(ctx.href(page.day.url))}">Όλα τα άρθρα της ημέρας</a></p>`,
     '</footer>',
     '</article>',
+    namesSection(page.names, ctx),
+    page.related.length > 0 &&
+      join([
+        '<section class="related" aria-labelledby="related-heading">',
+        '<h2 id="related-heading">Σχετικά άρθρα</h2>',
+        articleList(page.related, ctx, { headingLevel: 3, showDate: true }),
+        '</section>',
+      ]),
     pager(ctx, {
       label: 'Άρθρα',
       previous: page.previous,

@@ -52,7 +52,8 @@ export function mergeFilters(all) {
   for (const filters of all) {
     for (const [name, values] of Object.entries(filters ?? {})) {
       const target = (merged[name] ??= {});
-      for (const [value, count] of Object.entries(values)) target[value] = (target[value] ?? 0) + count;
+      for (const [value, count] of Object.entries(values))
+        target[value] = (target[value] ?? 0) + count;
     }
   }
   return merged;
@@ -124,7 +125,9 @@ function resultItem(data) {
       'article',
       { class: 'article-summary' },
       element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)),
-      date ? element('p', { class: 'meta' }, element('time', { datetime: date }, formatDate(date))) : '',
+      date
+        ? element('p', { class: 'meta' }, element('time', { datetime: date }, formatDate(date)))
+        : '',
       element('p', { class: 'excerpt' }, ...excerptNodes(data.excerpt ?? '')),
     ),
   );
@@ -187,7 +190,9 @@ async function start(form) {
   $('search-box').hidden = false;
   try {
     const all = shardsFor(manifest, '');
-    const counts = mergeFilters(await Promise.all(all.map(async (s) => (await instance(s)).filters())));
+    const counts = mergeFilters(
+      await Promise.all(all.map(async (s) => (await instance(s)).filters())),
+    );
     fillSelect(topic, counts.topic, initial.topic, (a, b) => a.localeCompare(b, 'el'));
     fillSelect(year, counts.year, initial.year, (a, b) => b.localeCompare(a));
   } catch (error) {

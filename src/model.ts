@@ -102,6 +102,8 @@ export interface Analysis {
   readingMinutes: number;
   topics: TopicScore[];
   names: NameMention[];
+  /** Stems that say what it is about (title and lead), for related articles. */
+  keywords: string[];
 }
 
 /**
@@ -137,12 +139,21 @@ export interface Link {
   label: string;
 }
 
+/** A link to a name's page, with what kind of name it is. */
+export interface NameLink extends Link {
+  kind: NameKind;
+}
+
 export interface ArticlePage {
   article: Article;
   day: Link;
   month: Link;
   year: Link;
   topics: Link[];
+  /** Names of the article that have a page of their own, in order of first mention. */
+  names: NameLink[];
+  /** Up to five earlier articles on the same story, most related first. */
+  related: ArticleRef[];
   previous?: Link;
   next?: Link;
 }
@@ -211,11 +222,26 @@ export interface TopicGroup {
   months: { month: string; url: string; count: number }[];
 }
 
+/** A person, place or organisation mentioned across the archive, with its page. */
+export interface NameGroup {
+  key: string;
+  kind: NameKind;
+  /** The display form most articles use. */
+  name: string;
+  url: string;
+  /** Articles that mention it. */
+  count: number;
+  /** The newest of them, newest first. */
+  articles: ArticleRef[];
+}
+
 export interface SiteSettings {
   title: string;
   description: string;
   /** Public base URL, e.g. `https://example.org/archive/`; absent when the user gave none. */
   url?: string;
+  /** A name gets a page of its own when this many articles mention it (default 2). */
+  namePageMinArticles?: number;
 }
 
 /** The whole archive, grouped and planned into pages. */
@@ -227,6 +253,8 @@ export interface Archive {
   years: YearGroup[];
   topics: TopicGroup[];
   topicMonths: TopicMonthPage[];
+  /** Names with pages, by kind, in Greek alphabetical order. */
+  names: NameGroup[];
   /** Newest first. */
   latest: ArticleRef[];
 }

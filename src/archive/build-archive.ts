@@ -7,12 +7,18 @@ import type {
   DayGroup,
   Link,
   MonthGroup,
+  NameGroup,
   SiteSettings,
   TopicGroup,
   TopicMonthPage,
   YearGroup,
 } from '../model.ts';
+import { buildNameGroups } from './names.ts';
+import { relatedArticles } from './related.ts';
 import { dayUrl, monthUrl, topicMonthUrl, topicUrl, yearUrl } from './urls.ts';
+
+/** Names mentioned in fewer articles than this get no page unless site.json says otherwise. */
+export const DEFAULT_NAME_PAGE_MIN_ARTICLES = 2;
 
 /** How many of the newest articles the home page and each topic page list. */
 export const LATEST_COUNT = 20;
@@ -168,7 +174,9 @@ function buildTopics(
   return { topics, topicMonths };
 }
 
-function buildArticlePages(sorted: readonly Article[]): ArticlePage[] {
+function buildArticlePages(sorted: readonly Article[], names: readonly NameGroup[]): ArticlePage[] {
+  const nameUrls = new Map(names.map((n) => [n.key, n.url]));
+  const related = relatedArticles(sorted);
   return sorted.map((article, i) => {
     const before = sorted[i - 1];
     const after = sorted[i + 1];
@@ -180,6 +188,11 @@ function buildArticlePages(sorted: readonly Article[]): ArticlePage[] {
       month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
       year: { url: yearUrl(year), label: String(year) },
       topics: article.topics.map((t) => ({ url: topicUrl(t.slug), label: t.name })),
+      names: article.names.flatMap((n) => {
+        const url = nameUrls.get(n.key);
+        return url ? [{ url, label: n.name, kind: n.kind }] : [];
+      }),
+      related: related[i]!.map((j) => toRef(sorted[j]!)),
     };
     if (before) page.previous = { url: before.url, label: before.title };
     if (after) page.next = { url: after.url, label: after.title };
@@ -199,14 +212,19 @@ export function buildArchive(
   const months = buildMonths(days);
   const years = buildYears(months);
   const { topics, topicMonths } = buildTopics(newestFirst, topicNames);
+  const names = buildNameGroups(
+    newestFirst,
+    site.namePageMinArticles ?? DEFAULT_NAME_PAGE_MIN_ARTICLES,
+  );
   return {
     site,
-    articles: buildArticlePages(sorted),
+    articles: buildArticlePages(sorted, names),
     days,
     months,
     years,
     topics,
     topicMonths,
+    names,
     latest: newestFirst.slice(0, LATEST_COUNT).map(toRef),
   };
 }

@@ -68,7 +68,19 @@ export function parseSiteSettings(text: string): { site: SiteSettings; diagnosti
     );
     return DEFAULTS[key];
   };
+  const minimum = record.namePageMinArticles;
+  let namePageMinArticles: number | undefined;
+  if (Number.isInteger(minimum) && (minimum as number) >= 1)
+    namePageMinArticles = minimum as number;
+  else if (minimum !== undefined) {
+    diagnostics.push(
+      settingsError(
+        `"namePageMinArticles" in ${SITE_SETTINGS_FILE} must be a whole number of at least 1 (how many articles must mention a name for it to get a page).`,
+      ),
+    );
+  }
   const site: SiteSettings = { title: text_('title'), description: text_('description') };
+  if (namePageMinArticles !== undefined) site.namePageMinArticles = namePageMinArticles;
   const url = record.url;
   if (typeof url === 'string' && url.trim() !== '') {
     if (/^https?:\/\/[^/\s]+/i.test(url.trim())) site.url = url.trim().replace(/\/?$/, '/');

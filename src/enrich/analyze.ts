@@ -1,5 +1,6 @@
 import type { Analysis, SourceArticle, TopicScore } from '../model.ts';
 import { excerpt } from './excerpt.ts';
+import { keywords } from './keywords.ts';
 import { extractNames } from './names.ts';
 import { readingStats } from './reading.ts';
 
@@ -12,5 +13,6 @@ export function analyzeArticle(source: SourceArticle, assignTopics: TopicAssigne
     ...readingStats(source.title, source.paragraphs),
     topics: assignTopics(source),
     names: extractNames(source),
+    keywords: keywords(source),
   };
 }

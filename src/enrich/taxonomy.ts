@@ -101,7 +101,10 @@ interface Frame {
 }
 
 /** Parses YAML and records, for every mapping and list, its line and the line of each key. */
-function loadWithLines(text: string, file: string): { value: unknown; where: WeakMap<object, NodeInfo> } {
+function loadWithLines(
+  text: string,
+  file: string,
+): { value: unknown; where: WeakMap<object, NodeInfo> } {
   const where = new WeakMap<object, NodeInfo>();
   const stack: Frame[] = [];
   const value = yaml.load(text, {

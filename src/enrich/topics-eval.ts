@@ -48,7 +48,9 @@ export function parseLabels(text: string): LabelRow[] {
     col('source_url'),
   ];
   if (iFile < 0 || iCategory < 0) {
-    throw new Error('labels: the header must name at least the columns "file" and "source_category"');
+    throw new Error(
+      'labels: the header must name at least the columns "file" and "source_category"',
+    );
   }
   const rows: LabelRow[] = [];
   for (const line of lines) {
@@ -75,7 +77,10 @@ const HEADER = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(\d+)\s*$/;
 export function readArticleText(
   text: string,
 ): { date: string; ordinal: number; title: string; paragraphs: string[] }[] {
-  const lines = text.replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .normalize('NFC')
+    .split(/\r?\n/);
   const articles: { date: string; ordinal: number; title: string; paragraphs: string[] }[] = [];
   let current: { date: string; ordinal: number; blocks: string[][] } | undefined;
   const finish = (): void => {
@@ -119,7 +124,10 @@ export function loadLabelledCorpus(contentDir: string, labelsFile: string): Labe
   const rows = parseLabels(readFileSync(labelsFile, 'utf8'));
   const out: LabelledArticle[] = [];
   for (const row of rows) {
-    const candidates = [path.join(contentDir, 'articles', row.file), path.join(contentDir, row.file)];
+    const candidates = [
+      path.join(contentDir, 'articles', row.file),
+      path.join(contentDir, row.file),
+    ];
     const file = candidates.find((c) => existsSync(c));
     if (file === undefined) throw new Error(`labels: ${row.file} not found under ${contentDir}`);
     const articles = readArticleText(readFileSync(file, 'utf8'));
@@ -275,7 +283,9 @@ export function formatEvaluation(e: Evaluation): string {
   const left = Object.entries(e.unmapped).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   if (left.length > 0) {
     out.push('');
-    out.push(`left out (label maps to no section): ${left.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    out.push(
+      `left out (label maps to no section): ${left.map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    );
   }
   return out.join('\n');
 }

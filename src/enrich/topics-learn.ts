@@ -262,7 +262,8 @@ function example(forms: Map<string, number>): string {
   for (const [word, count] of forms) {
     if (
       count > bestCount ||
-      (count === bestCount && (word.length < best.length || (word.length === best.length && word < best)))
+      (count === bestCount &&
+        (word.length < best.length || (word.length === best.length && word < best)))
     ) {
       best = word;
       bestCount = count;

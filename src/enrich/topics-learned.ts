@@ -42,7 +42,10 @@ export function parseLearnedWeights(text: string): Map<string, Map<string, numbe
 }
 
 /** Writes rows in the table's format, after the given comment lines. */
-export function formatLearnedWeights(comments: readonly string[], rows: readonly LearnedRow[]): string {
+export function formatLearnedWeights(
+  comments: readonly string[],
+  rows: readonly LearnedRow[],
+): string {
   const lines = comments.map((c) => (c === '' ? '#' : `# ${c}`));
   lines.push('# topic\tstem\tweight\texample');
   for (const r of rows) lines.push(`${r.topic}\t${r.stem}\t${r.weight}\t${r.example}`);

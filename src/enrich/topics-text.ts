@@ -20,6 +20,19 @@ export const MIN_WORD_LENGTH = 2;
 
 const LETTER_RUN = /\p{L}+/gu;
 
+/**
+ * Final mixing of a word's FNV-1a hash (MurmurHash3's finaliser): FNV's low bits, which pick
+ * the slot, are poorly spread for words of one alphabet, and long probe runs would follow.
+ */
+function mix(hash: number): number {
+  let h = hash ^ (hash >>> 16);
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** Longest word kept whole; longer runs of letters are cut (they are not words anyway). */
 export const MAX_WORD = 64;
 
@@ -141,7 +154,7 @@ export class WordTable {
   private lookup(hash: number, length: number): number {
     const word = this.word;
     const mask = this.capacity - 1;
-    let slot = (hash >>> 0) & mask;
+    let slot = mix(hash) & mask;
     for (;;) {
       const offset = this.offsets[slot]!;
       if (offset === EMPTY) break;
@@ -188,7 +201,7 @@ export class WordTable {
 
   private findEmpty(hash: number, offsets: Int32Array): number {
     const mask = offsets.length - 1;
-    let slot = (hash >>> 0) & mask;
+    let slot = mix(hash) & mask;
     while (offsets[slot] !== EMPTY) slot = (slot + 1) & mask;
     return slot;
   }

@@ -5,13 +5,15 @@ const COMBINING_MARKS = /\p{M}/gu;
  * Two spellings a reader would call the same word (`Άμυνας`, `ΑΜΥΝΑΣ`, `αμυνας`) fold alike.
  */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    // Lower-casing has no Greek-specific rules (only upper-casing does), and the plain call is
-    // several times faster than the locale-aware one on every word of every article.
-    .toLowerCase()
-    .replaceAll('ς', 'σ');
+  return (
+    text
+      .normalize('NFD')
+      .replace(COMBINING_MARKS, '')
+      // Lower-casing has no Greek-specific rules (only upper-casing does), and the plain call is
+      // several times faster than the locale-aware one on every word of every article.
+      .toLowerCase()
+      .replaceAll('ς', 'σ')
+  );
 }
 
 /** Upper case as Greek typography wants it: accents dropped (`Άμυνα` → `ΑΜΥΝΑ`). */

@@ -8,10 +8,12 @@ import { notFoundPage } from '../../layouts/not-found.ts';
 import { SEARCH_URL, searchPage } from '../../layouts/search.ts';
 import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
 import { yearPage } from '../../layouts/year.ts';
+import { nameIndexPage, namePage } from '../../layouts/name.ts';
+import { NAME_FOLDERS } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
-import type { Archive, Article } from '../model.ts';
+import type { Archive, Article, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
 import { renderBody } from './markdown.ts';
 import { articleJsonLd, pageMetadata, type FeedLink } from './metadata.ts';
@@ -207,6 +209,21 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
       url: (p) => p.url,
       render: (p) => topicMonthPage(p, ctx),
       fingerprint: identity,
+    }),
+    kind({
+      name: 'name',
+      items: archive.names,
+      url: (n) => n.url,
+      render: (n) => namePage(n, ctx),
+      fingerprint: identity,
+    }),
+    ...(Object.entries(NAME_FOLDERS) as [NameKind, string][]).flatMap(([nameKind, folder]) => {
+      const names = archive.names.filter((n) => n.kind === nameKind);
+      const url = `/${folder}/`;
+      const summary = names.map((n) => [n.url, n.name, n.count]);
+      return names.length === 0
+        ? []
+        : [single(`names-${folder}`, url, () => nameIndexPage(nameKind, url, names, ctx), summary)];
     }),
     single('topics', TOPICS_URL, () => topicsIndexPage(archive.topics, ctx), archive.topics),
     single('home', '/', () => homePage(home, ctx), home),

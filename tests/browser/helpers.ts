@@ -60,7 +60,8 @@ export async function serveSite(dir: string, prefix = '/'): Promise<StaticServer
     if (!file.startsWith(root)) return notFound();
     let target = file;
     if (existsSync(target) && statSync(target).isDirectory()) {
-      if (!pathname.endsWith('/')) return send(301, '', TYPES['.txt']!, { location: `${url.pathname}/` });
+      if (!pathname.endsWith('/'))
+        return send(301, '', TYPES['.txt']!, { location: `${url.pathname}/` });
       target = path.join(target, 'index.html');
     }
     if (!existsSync(target) || !statSync(target).isFile()) return notFound();

@@ -8,11 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeResults, shardsFor } from '../../layouts/search-client.js';
-import {
-  indexSite,
-  SEARCH_MANIFEST,
-  type SearchManifest,
-} from '../../src/site/search-index.ts';
+import { indexSite, SEARCH_MANIFEST, type SearchManifest } from '../../src/site/search-index.ts';
 import { serveSite, type StaticServer } from '../browser/helpers.ts';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
 

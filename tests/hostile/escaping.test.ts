@@ -60,6 +60,7 @@ function toArticle(source: SourceArticle, topicName: string): ArticleWithBody {
     readingMinutes: 1,
     topics: [{ slug: 'politiki', name: topicName, score: 3 }],
     names: [],
+    keywords: [],
     id: `${source.date}-${source.ordinal}`,
     contentHash: String(source.ordinal),
     slug,

@@ -29,6 +29,7 @@ function article(date: string, ordinal: number, topics: string[] = []): Article 
     readingMinutes: 1,
     topics: scores,
     names: [],
+    keywords: [],
     slug,
     url: articleUrl(date, ordinal, slug),
   };

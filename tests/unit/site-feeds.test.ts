@@ -41,6 +41,7 @@ function makeArticle(overrides: Partial<ArticleWithBody> = {}): ArticleWithBody 
       { slug: 'politiki', name: 'Πολιτική', score: 1 },
     ],
     names: [],
+    keywords: [],
     slug: 'arthro',
     url: `/${date.replaceAll('-', '/')}/${ordinal}-arthro/`,
     ...overrides,
@@ -330,7 +331,15 @@ describe('atomFeed', () => {
 describe('feedArticles', () => {
   function pagesOf(list: Article[]): ArticlePage[] {
     const link = { url: '/', label: '' };
-    return list.map((article) => ({ article, day: link, month: link, year: link, topics: [] }));
+    return list.map((article) => ({
+      article,
+      day: link,
+      month: link,
+      year: link,
+      topics: [],
+      names: [],
+      related: [],
+    }));
   }
   // Chronological, as Archive.articles is.
   const chronological = Array.from({ length: 120 }, (_, i) =>

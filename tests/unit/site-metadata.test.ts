@@ -31,6 +31,7 @@ function makeArticlePage(overrides: Partial<Article> = {}): ArticlePage {
       { slug: 'amyna', name: 'Άμυνα', score: 1 },
     ],
     names: [],
+    keywords: [],
     slug: 'synantisi-stin-athina',
     url: '/2026/01/27/1-synantisi-stin-athina/',
     ...overrides,
@@ -41,6 +42,8 @@ function makeArticlePage(overrides: Partial<Article> = {}): ArticlePage {
     month: { url: '/2026/01/', label: 'Ιανουάριος 2026' },
     year: { url: '/2026/', label: '2026' },
     topics: article.topics.map((t) => ({ url: `/themata/${t.slug}/`, label: t.name })),
+    names: [],
+    related: [],
   };
 }
 

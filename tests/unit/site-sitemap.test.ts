@@ -207,6 +207,7 @@ describe('archiveSitemapUrls', () => {
       readingMinutes: 1,
       topics: topics.map((slug) => ({ slug, name: slug, score: 1 })),
       names: [],
+      keywords: [],
       slug: 'x',
       url: `/${date.replaceAll('-', '/')}/${ordinal}-x/`,
     };

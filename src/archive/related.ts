@@ -1,0 +1,64 @@
+import type { Article, IsoDate, NameKind } from '../model.ts';
+
+export const RELATED_COUNT = 5;
+/** How many of the latest earlier articles sharing a feature are looked at, per feature. */
+const CANDIDATES_PER_FEATURE = 40;
+/** A shared person says most; places (often whole countries) say least. */
+const NAME_WEIGHTS: Readonly<Record<NameKind, number>> = { person: 3, organisation: 2, place: 1.5 };
+const KEYWORD_WEIGHT = 1;
+const TOPIC_WEIGHT = 0.5;
+/** Below this, what two articles share is chance: a shared person, or three shared words. */
+const MIN_SCORE = 3;
+/** A story's coverage fades: the score halves for an article this many days older. */
+const HALF_LIFE_DAYS = 30;
+
+function dayNumber(date: IsoDate): number {
+  return (
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) /
+    86_400_000
+  );
+}
+
+function features(article: Article): [string, number][] {
+  return [
+    ...article.names.map((n): [string, number] => [`n ${n.key}`, NAME_WEIGHTS[n.kind]]),
+    ...article.keywords.map((k): [string, number] => [`k ${k}`, KEYWORD_WEIGHT]),
+    ...article.topics.map((t): [string, number] => [`t ${t.slug}`, TOPIC_WEIGHT]),
+  ];
+}
+
+/**
+ * For each article (in the given chronological order), the indices of up to five earlier
+ * articles about the same story: shared names weigh most, then shared keywords and topics,
+ * and nearer dates win. Only earlier articles are candidates, so adding news never changes
+ * an old page's list; an edit reaches only the few later articles that may list the edited one.
+ */
+export function relatedArticles(sorted: readonly Article[]): number[][] {
+  const postings = new Map<string, number[]>();
+  return sorted.map((article, index) => {
+    const day = dayNumber(article.date);
+    const scores = new Map<number, number>();
+    const own = features(article);
+    for (const [feature, weight] of own) {
+      const list = postings.get(feature);
+      if (!list) continue;
+      for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
+        const candidate = list[i]!;
+        scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
+      }
+    }
+    for (const [feature] of own) {
+      const list = postings.get(feature);
+      if (list) list.push(index);
+      else postings.set(feature, [index]);
+    }
+    const ranked: [number, number][] = [];
+    for (const [candidate, shared] of scores) {
+      if (shared < MIN_SCORE) continue;
+      const age = day - dayNumber(sorted[candidate]!.date);
+      ranked.push([candidate, shared * 2 ** (-age / HALF_LIFE_DAYS)]);
+    }
+    ranked.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+    return ranked.slice(0, RELATED_COUNT).map(([candidate]) => candidate);
+  });
+}
