@@ -1,4 +1,4 @@
-/* global document, location, history, fetch, setTimeout, clearTimeout, console, URLSearchParams, Intl */
+/* global document, location, history, fetch, setTimeout, clearTimeout, console, URLSearchParams */
 /**
  * The search page's script, inlined by layouts/search.ts as a module. It reads
  * `<index>/shards.json` (src/site/search-index.ts), searches each shard with that shard's own

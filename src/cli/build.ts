@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { prepareBuild, type PreparedBuild } from '../archive/load-archive.ts';
-import { pageFingerprints, planPages, siteFingerprint } from '../site/pages.ts';
-import { clearPreparedBuild, setPreparedBuild } from '../site/plugin.ts';
+import { pageFingerprints, planPages, siteFingerprint, type PageKind } from '../site/pages.ts';
+import { clearRenderBatch, setRenderBatch } from '../site/plugin.ts';
 import { renderSite } from '../site/render-site.ts';
 import {
   hasSearchIndex,
@@ -17,6 +17,11 @@ import { fileProgress } from './progress.ts';
 import { buildReport, writeReport } from './report.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';
+
+/** Pages per Eleventy run: bounds the memory Eleventy holds (see `render`). */
+const RENDER_BATCH_PAGES = 20_000;
+/** Above this share of changed pages, a full render with a folder swap is cheaper. */
+const FULL_RENDER_SHARE = 0.5;
 
 export interface BuildOptions {
   contentDir: string;
@@ -82,6 +87,7 @@ function stopOnSignal(signal: NodeJS.Signals): void {
  */
 async function render(
   options: BuildOptions,
+  kinds: readonly PageKind[],
   plan: RenderPlan,
   log: (line: string) => void,
 ): Promise<number> {
@@ -89,14 +95,27 @@ async function render(
   rmSync(staging, { recursive: true, force: true });
   renderingInto = staging;
   try {
-    const pages =
-      plan.only?.size === 0
-        ? 0
-        : await renderSite({
-            contentDir: options.contentDir,
-            outDir: staging,
-            pathPrefix: options.pathPrefix,
-          });
+    let pages = 0;
+    const urls = plan.only
+      ? [...plan.only]
+      : kinds.flatMap((k) => k.items.map((item) => k.url(item)));
+    // Eleventy keeps every page it renders in memory until the end of its run: rendering in
+    // batches bounds that, at the cost of starting Eleventy once per batch.
+    for (let start = 0; start < urls.length; start += RENDER_BATCH_PAGES) {
+      setRenderBatch(options.contentDir, {
+        kinds,
+        only: new Set(urls.slice(start, start + RENDER_BATCH_PAGES)),
+      });
+      try {
+        pages += await renderSite({
+          contentDir: options.contentDir,
+          outDir: staging,
+          pathPrefix: options.pathPrefix,
+        });
+      } finally {
+        clearRenderBatch(options.contentDir);
+      }
+    }
     // Let a Ctrl-C that came in while the last pages were written stop us before any change.
     await new Promise((resolve) => setImmediate(resolve));
     if (plan.only) {
@@ -154,7 +173,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     const removed = [...previous.pages.keys(), ...previous.pending].filter(
       (url) => !fingerprints.has(url),
     );
-    plan = { only, removed: [...new Set(removed)] };
+    // When most pages change (new code, new layout, new site settings), moving them one by one
+    // costs more than rendering the whole site and swapping the folder.
+    plan =
+      only.size > fingerprints.size * FULL_RENDER_SHARE
+        ? { removed: [] }
+        : { only, removed: [...new Set(removed)] };
   }
 
   let pages = 0;
@@ -169,12 +193,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
         pending: [...plan.only, ...plan.removed],
       });
     }
-    setPreparedBuild(options.contentDir, prepared, plan.only);
-    try {
-      pages = await render(options, plan, log);
-    } finally {
-      clearPreparedBuild(options.contentDir);
-    }
+    pages = await render(options, kinds, plan, log);
     writeState(state, { content: prepared.cache, pages: fingerprints, pending: [] });
   }
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Taxonomy, TopicDefinition } from '../model.ts';
 import { loadLearnedWeights, type LearnedWeights } from './topics-learned.ts';
-import { isContentWord, stemFolded, termStems, WordTable } from './topics-text.ts';
+import { foldedWords, isContentWord, stemFolded, termStems, WordTable } from './topics-text.ts';
 
 interface YamlMark {
   line: number;
@@ -384,6 +384,15 @@ export function parseTaxonomy(text: string, file: string): TaxonomyParseResult {
         );
         continue;
       }
+      const irregular = foldedWords(term).filter((w) => isContentWord(w) && !isRegularWord(w));
+      if (irregular.length > 0) {
+        report(
+          'warning',
+          'W_TERM_IRREGULAR',
+          line,
+          `${file}:${line}: term "${term}" of topic "${slug}": "${irregular.join('", "')}" has an irregular stem that articles' words cannot match; write another form of the word (e.g. the plural).`,
+        );
+      }
       const key = stems.join(' ');
       const earlier = seen.get(key);
       if (earlier !== undefined) {
@@ -575,18 +584,25 @@ export function compileTaxonomy(
 
   // Single-word stems (not phrase keys) are what a word can resolve to.
   const stemFeatures = new Map<string, number>();
-  const prefixes = new Set<string>();
+  let longestStem = 0;
   for (const [key, id] of features) {
     if (key.includes(' ')) continue;
     stemFeatures.set(key, id);
-    prefixes.add(key.slice(0, STEM_PREFIX));
+    longestStem = Math.max(longestStem, key.length);
   }
   const resolve = (folded: string): number => {
     if (!isContentWord(folded)) return SKIPPED_WORD;
-    // A stem keeps the first letters of its word, so a word whose first letters begin no
-    // feature stem needs no stemming (stemming is the slow part of reading a new word).
-    if (!prefixes.has(folded.slice(0, STEM_PREFIX))) return OTHER_WORD;
-    return stemFeatures.get(stemFolded(folded)) ?? OTHER_WORD;
+    // A stem is the start of its word, so a word that no feature stem begins needs no
+    // stemming (stemming is the slow part of reading a new word). The stemmer's few irregular
+    // stems that are not a start of their word (παλιός → παλαι) are not matched.
+    let candidate = false;
+    const longest = Math.min(folded.length, longestStem);
+    for (let n = folded.length < MIN_STEM ? folded.length : MIN_STEM; n <= longest && !candidate; n++) {
+      candidate = stemFeatures.has(folded.slice(0, n));
+    }
+    if (!candidate) return OTHER_WORD;
+    const s = stemFolded(folded);
+    return folded.startsWith(s) ? (stemFeatures.get(s) ?? OTHER_WORD) : OTHER_WORD;
   };
 
   return {
@@ -601,11 +617,13 @@ export function compileTaxonomy(
   };
 }
 
-/**
- * Letters a stem always shares with the start of its word. Checked over the vocabulary of the
- * real corpus by the tests: the stemmer's irregular stems (`παλιο` → `παλα`) keep at least 3.
- */
-export const STEM_PREFIX = 3;
+/** Shortest stem of a longer word: the stemmer keeps a word whole rather than cut it shorter. */
+const MIN_STEM = 3;
+
+/** Whether a word can be matched: its stem is the start of it (true of all but a few words). */
+export function isRegularWord(folded: string): boolean {
+  return folded.startsWith(stemFolded(folded));
+}
 
 /** Reads the taxonomy of a content folder and compiles it; diagnostics as `loadTaxonomy`. */
 export function loadCompiledTaxonomy(

@@ -66,7 +66,7 @@ export const DEFAULT_LEARN_OPTIONS: Readonly<LearnOptions> = Object.freeze({
   minDocs: 3,
   minGroups: 2,
   l2: 1e-3,
-  temperature: 10,
+  temperature: 7,
   iterations: 150,
   learningRate: 0.05,
   minAbsWeight: 0.3,

@@ -101,9 +101,12 @@ const EMPTY = -1;
  */
 export class WordTable {
   private capacity = 1 << 16;
-  private offsets = new Int32Array(this.capacity).fill(EMPTY);
-  private lengths = new Uint16Array(this.capacity);
-  private values = new Int32Array(this.capacity);
+  /**
+   * Two 32-bit cells per slot, side by side so that a probe touches one cache line: the word's
+   * offset in `pool` (EMPTY when the slot is free), then its id and length packed as
+   * `(id + 2) << 7 | length`.
+   */
+  private slots = newSlots(this.capacity);
   private pool = new Uint16Array(1 << 18);
   private poolLength = 0;
   private count = 0;
@@ -153,16 +156,18 @@ export class WordTable {
   /** The id of the word in `this.word[0..length)`. */
   private lookup(hash: number, length: number): number {
     const word = this.word;
+    const slots = this.slots;
     const mask = this.capacity - 1;
     let slot = mix(hash) & mask;
     for (;;) {
-      const offset = this.offsets[slot]!;
+      const offset = slots[2 * slot]!;
       if (offset === EMPTY) break;
-      if (this.lengths[slot] === length) {
+      const packed = slots[2 * slot + 1]!;
+      if ((packed & 127) === length) {
         const pool = this.pool;
         let k = 0;
         while (k < length && pool[offset + k] === word[k]) k++;
-        if (k === length) return this.values[slot]!;
+        if (k === length) return (packed >>> 7) - 2;
       }
       slot = (slot + 1) & mask;
     }
@@ -175,10 +180,10 @@ export class WordTable {
   private insert(slot: number, length: number, value: number): void {
     if (this.count >= this.maxWords) {
       this.clear();
-      slot = this.findEmpty(this.hashOf(this.word, 0, length), this.offsets);
+      slot = findEmpty(this.slots, hashOf(this.word, 0, length));
     } else if ((this.count + 1) * 2 > this.capacity) {
       this.grow();
-      slot = this.findEmpty(this.hashOf(this.word, 0, length), this.offsets);
+      slot = findEmpty(this.slots, hashOf(this.word, 0, length));
     }
     if (this.poolLength + length > this.pool.length) {
       const bigger = new Uint16Array(this.pool.length * 2);
@@ -186,52 +191,50 @@ export class WordTable {
       this.pool = bigger;
     }
     this.pool.set(this.word.subarray(0, length), this.poolLength);
-    this.offsets[slot] = this.poolLength;
-    this.lengths[slot] = length;
-    this.values[slot] = value;
+    this.slots[2 * slot] = this.poolLength;
+    this.slots[2 * slot + 1] = ((value + 2) << 7) | length;
     this.poolLength += length;
     this.count++;
   }
 
-  private hashOf(units: Uint16Array, offset: number, length: number): number {
-    let hash = 0x811c9dc5 | 0;
-    for (let k = 0; k < length; k++) hash = Math.imul(hash ^ units[offset + k]!, 0x01000193);
-    return hash;
-  }
-
-  private findEmpty(hash: number, offsets: Int32Array): number {
-    const mask = offsets.length - 1;
-    let slot = mix(hash) & mask;
-    while (offsets[slot] !== EMPTY) slot = (slot + 1) & mask;
-    return slot;
-  }
-
   private grow(): void {
     const capacity = this.capacity * 2;
-    const offsets = new Int32Array(capacity).fill(EMPTY);
-    const lengths = new Uint16Array(capacity);
-    const values = new Int32Array(capacity);
+    const slots = newSlots(capacity);
     for (let slot = 0; slot < this.capacity; slot++) {
-      const offset = this.offsets[slot]!;
+      const offset = this.slots[2 * slot]!;
       if (offset === EMPTY) continue;
-      const length = this.lengths[slot]!;
-      const target = this.findEmpty(this.hashOf(this.pool, offset, length), offsets);
-      offsets[target] = offset;
-      lengths[target] = length;
-      values[target] = this.values[slot]!;
+      const packed = this.slots[2 * slot + 1]!;
+      const target = findEmpty(slots, hashOf(this.pool, offset, packed & 127));
+      slots[2 * target] = offset;
+      slots[2 * target + 1] = packed;
     }
     this.capacity = capacity;
-    this.offsets = offsets;
-    this.lengths = lengths;
-    this.values = values;
+    this.slots = slots;
   }
 
   private clear(): void {
     this.capacity = 1 << 16;
-    this.offsets = new Int32Array(this.capacity).fill(EMPTY);
-    this.lengths = new Uint16Array(this.capacity);
-    this.values = new Int32Array(this.capacity);
+    this.slots = newSlots(this.capacity);
     this.poolLength = 0;
     this.count = 0;
   }
+}
+
+function newSlots(capacity: number): Int32Array {
+  const slots = new Int32Array(2 * capacity);
+  for (let slot = 0; slot < capacity; slot++) slots[2 * slot] = EMPTY;
+  return slots;
+}
+
+function hashOf(units: Uint16Array, offset: number, length: number): number {
+  let hash = 0x811c9dc5 | 0;
+  for (let k = 0; k < length; k++) hash = Math.imul(hash ^ units[offset + k]!, 0x01000193);
+  return hash;
+}
+
+function findEmpty(slots: Int32Array, hash: number): number {
+  const mask = slots.length / 2 - 1;
+  let slot = mix(hash) & mask;
+  while (slots[2 * slot] !== EMPTY) slot = (slot + 1) & mask;
+  return slot;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { prepareBuild, type PreparedBuild } from '../archive/load-archive.ts';
+import { prepareBuild } from '../archive/load-archive.ts';
 import { planPages, type PageKind } from './pages.ts';
 
 /** The part of Eleventy's UserConfig this plugin uses (Eleventy ships no TypeScript types). */
@@ -10,24 +10,26 @@ export interface EleventyConfig {
   ignores: { add(glob: string): void };
 }
 
-/** What the CLI has prepared for Eleventy to render, by content folder. */
-const prepared = new Map<string, { build: PreparedBuild; only?: ReadonlySet<string> }>();
-
-/**
- * Hands Eleventy an archive the CLI has already loaded (and reported on), and optionally only
- * the URLs that need rendering. Without it, the plugin loads the content folder itself, so a
- * plain `eleventy --config=.eleventy.ts --input=content` works too.
- */
-export function setPreparedBuild(
-  contentDir: string,
-  build: PreparedBuild,
-  only?: ReadonlySet<string>,
-): void {
-  prepared.set(path.resolve(contentDir), { build, only });
+/** Pages the CLI has planned for Eleventy to render, and which of them to render now. */
+export interface RenderBatch {
+  kinds: readonly PageKind[];
+  /** URLs to render; all pages when absent. */
+  only?: ReadonlySet<string>;
 }
 
-export function clearPreparedBuild(contentDir: string): void {
-  prepared.delete(path.resolve(contentDir));
+const batches = new Map<string, RenderBatch>();
+
+/**
+ * Hands Eleventy pages the CLI has already planned (from an archive it loaded and reported
+ * on). Without it, the plugin loads the content folder itself, so a plain
+ * `eleventy --config=.eleventy.ts --input=content` works too.
+ */
+export function setRenderBatch(contentDir: string, batch: RenderBatch): void {
+  batches.set(path.resolve(contentDir), batch);
+}
+
+export function clearRenderBatch(contentDir: string): void {
+  batches.delete(path.resolve(contentDir));
 }
 
 /** A paginating virtual template: one page per item, at the item's own URL. */
@@ -55,10 +57,14 @@ function addKind(
  */
 export default function ephemeris(eleventyConfig: EleventyConfig): void {
   const contentDir = path.resolve(eleventyConfig.directories.input);
-  const { build, only } = prepared.get(contentDir) ?? { build: prepareBuild(contentDir) };
+  const pathPrefix = eleventyConfig.pathPrefix ?? '/';
+  const batch = batches.get(contentDir) ?? {
+    kinds: (() => {
+      const build = prepareBuild(contentDir);
+      return planPages(build.archive, build.bodies, { pathPrefix });
+    })(),
+  };
   // Articles are data read by our own ingest, not templates for Eleventy to discover.
   eleventyConfig.ignores.add('articles/**');
-  const pathPrefix = eleventyConfig.pathPrefix ?? '/';
-  for (const page of planPages(build.archive, build.bodies, { pathPrefix }))
-    addKind(eleventyConfig, page, only);
+  for (const page of batch.kinds) addKind(eleventyConfig, page, batch.only);
 }

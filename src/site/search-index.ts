@@ -5,28 +5,33 @@
  * Greek and folds accents and case (greek.md). This module decides how the archive is split into
  * indexes and writes them, with a manifest the search page reads.
  *
- * Why several indexes. Measured here (Pagefind 1.6 through its Node API, Node 20, 2 cores),
- * articles of the real corpus (about 6 kB of text each), the memory of the Pagefind process:
+ * Why several indexes. Measured here (Pagefind 1.6 through its Node API, Node 20, 2 cores;
+ * 30,000 synthetic articles made of the real corpus's texts, ~6 kB of text and ~11 kB of HTML
+ * each, 10 a day over 8 years), the Pagefind process:
  *
- * | index                                   | pages  | peak RSS | RSS after adding pages |
- * |-----------------------------------------|--------|----------|------------------------|
- * | one index of everything                 | 30,000 | 5.3 GB   |                        |
- * | one index per year, written in turn     | 30,000 | 0.8 GB   |                        |
- * | one year                                | 3,660  | 0.7 GB   | 0.2 GB                 |
+ * | index                                         | peak RSS | Pagefind CPU |
+ * |-----------------------------------------------|----------|--------------|
+ * | one index of all 30,000 pages                 | 5.35 GB  | 83 s         |
+ * | 5 shards of at most 8,000 pages, one by one   | 1.39 GB  | 83 s         |
+ * | one year (3,660 pages) alone                  | 0.74 GB  | 8 s          |
  *
- * Memory grows linearly, about 55 kB a page while pages are added and about 200 kB a page while
- * `writeFiles` compresses and writes the index: one index of 100,000 articles would need some
- * 18 GB. So the archive is split into shards of contiguous dates, each indexed, written and
- * deleted from the service before the next one starts: the peak is set by the largest shard
- * (`maxPagesPerShard`, about 1 GB at the default), not by the archive. Time was the same either
- * way (about 2–4 ms of CPU a page, mostly Pagefind's own parsing and writing).
+ * Memory grows linearly with the pages of one index: about 55 kB a page once added (0.2 GB for
+ * the year above) and about 180 kB a page while `writeFiles` compresses and writes it, so one
+ * index of 100,000 articles would need some 18 GB. The archive is therefore split into shards
+ * of contiguous dates, each indexed, written and deleted from the service before the next one
+ * starts: the peak is set by the largest shard (`maxPagesPerShard`), not by the archive, and
+ * the time is the same (about 2.8 ms of CPU a page, all in Pagefind).
  *
  * Shards follow the calendar (a year; a month or a day when a year or month alone is larger
- * than the cap; small neighbouring years together), and only the shards of the dates that
- * change need rewriting when news is added. The search page loads each shard with Pagefind's
- * `createInstance` rather than `mergeIndex`: `mergeIndex` re-sorts merged results by score, so
- * "newest first" would not hold across shards, while shards of disjoint date ranges sorted by
- * date each are simply concatenated in date order; and a year filter skips the other shards.
+ * than the cap; small neighbouring years together), so a date range is rewritten only when its
+ * articles change. The search page (layouts/search-client.js) searches each shard through that
+ * shard's own `pagefind.js`, not with `mergeIndex`: merged results are re-sorted by score even
+ * when sorted by date (checked: oldest first gave 2025-12-31, 2026-01-27, 2026-02-03,
+ * 2026-01-27), whereas shards of disjoint dates, each sorted by Pagefind, are simply put in
+ * date order; and a year filter skips the other shards. (Several `createInstance`s of one
+ * `pagefind.js` share one WebAssembly memory and fail: "memory access out of bounds".) The cost
+ * is one `pagefind.js`, worker and WebAssembly file per shard (about 100 kB compressed), hence
+ * large shards: up to 8,000 pages, one for most archives.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -37,7 +42,7 @@ import type { IsoDate } from '../model.ts';
 export { SEARCH_INDEX_PATH };
 /** File name of the manifest in `/pagefind/` (search-client.js reads it). */
 export const SEARCH_MANIFEST = 'shards.json';
-/** Default cap on a shard: about 1.5 GB peak for Pagefind with articles of ~6 kB of text. */
+/** Default cap on a shard: about 1.4 GB peak for Pagefind with articles of ~6 kB of text. */
 export const MAX_PAGES_PER_SHARD = 8000;
 
 export interface SearchShard {

@@ -144,9 +144,10 @@ describe('incremental builds', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('πέντε ημέρες', 'έξι ημέρες'));
     const edited = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
     const rendered = Number(/rendered (\d+) of/.exec(edited.stderr)?.[1]);
-    // The article's own page, and the feeds that carry its text.
+    // The article's own page, the feeds that carry its text, and the few later articles whose
+    // related lists may change with its words: a handful, not the site.
     expect(rendered).toBeGreaterThan(0);
-    expect(rendered).toBeLessThanOrEqual(4);
+    expect(rendered).toBeLessThanOrEqual(8);
     rmSync(work, { recursive: true });
   });
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   compileTaxonomy,
   OTHER_WORD,
+  isRegularWord,
   SKIPPED_WORD,
-  STEM_PREFIX,
 } from '../../src/enrich/taxonomy.ts';
 import {
   contentStems,
@@ -86,25 +86,24 @@ describe('reading words', () => {
 });
 
 describe('the stem-prefix shortcut', () => {
-  it('holds: a stem keeps the first letters of its word', () => {
+  it('holds for nearly every word: a stem is the start of its word', () => {
     const words = new Set<string>(SAMPLES.flatMap(foldedWords));
     if (existsSync(REAL)) {
       for (const file of readdirSync(REAL)) {
         for (const w of foldedWords(readFileSync(`${REAL}/${file}`, 'utf8'))) words.add(w);
       }
     }
-    const broken = [...words]
-      .map((word) => [word, stemFolded(word)] as const)
-      .filter(([word, s]) => s.slice(0, STEM_PREFIX) !== word.slice(0, STEM_PREFIX));
-    expect(broken).toEqual([]);
+    const irregular = [...words].filter((w) => !isRegularWord(w));
     expect(words.size).toBeGreaterThan(existsSync(REAL) ? 60_000 : 40);
+    expect(irregular.length).toBeLessThanOrEqual(Math.max(2, words.size / 5000));
+    for (const w of irregular) expect(w.startsWith('παλ'), w).toBe(true);
   });
 
   it('gives the same ids as stemming every word', () => {
     const compiled = compileTaxonomy(
       {
         topics: [
-          { slug: 'a', name: 'A', terms: { κυβέρνηση: 1, παλιός: 1, Ιράν: 2, ΝΔ: 2 } },
+          { slug: 'a', name: 'A', terms: { κυβέρνηση: 1, παλιές: 1, Ιράν: 2, ΝΔ: 2 } },
           { slug: 'b', name: 'B', terms: { στρατός: 1, iPhone: 1 } },
         ],
       },
@@ -114,12 +113,16 @@ describe('the stem-prefix shortcut', () => {
       'Η κυβέρνηση, οι παλιοί και οι παλιές, το Ιράν και η ΝΔ, ο στρατός, το iPhone, και άλλες λέξεις';
     const expected = foldedWords(text)
       .map((w) =>
-        isContentWord(w) ? (compiled.features.get(stemFolded(w)) ?? OTHER_WORD) : SKIPPED_WORD,
+        !isContentWord(w)
+          ? SKIPPED_WORD
+          : isRegularWord(w)
+            ? (compiled.features.get(stemFolded(w)) ?? OTHER_WORD)
+            : OTHER_WORD,
       )
       .filter((id) => id !== SKIPPED_WORD);
     const out = new Int32Array(text.length + 2);
     const end = compiled.words.scan(text, out, 0);
     expect([...out.subarray(0, end)]).toEqual(expected);
-    expect(expected.filter((id) => id >= 0)).toHaveLength(7);
+    expect(expected.filter((id) => id >= 0)).toHaveLength(5); // παλιοί, παλιές: irregular
   });
 });
