@@ -12,6 +12,7 @@ export { topicPage, topicMonthPage, topicsIndexPage } from './topic.ts';
 export { homePage } from './home.ts';
 export type { HomePageData } from './home.ts';
 export { notFoundPage } from './not-found.ts';
+export { searchPage, SEARCH_INDEX_PATH, SEARCH_URL } from './search.ts';
 export { articleList, countedList } from './list.ts';
 export { articleCount, readingTime, plural } from './format.ts';
 export { stylesheet, stylesheetPath, stylesheetUrl } from './assets.ts';

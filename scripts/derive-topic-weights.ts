@@ -50,12 +50,72 @@ import { assignTopics } from '../src/enrich/topics.ts';
  * publisher's articles of one section and would teach "this site" rather than "this topic".
  */
 const EXCLUDED_WORDS = [
-  'cnn', 'greece', 'gazzetta', 'sport', 'insomnia', 'naftemporiki', 'protagon', 'newpost',
-  'periodista', 'tanea', 'νεα', 'βημα', 'tovima', 'efsyn', 'iefimerida', 'thetoc', 'reader',
-  'lifo', 'popaganda', 'topontiki', 'ποντικι', 'thepressproject', 'in', 'gr', 'www', 'http',
-  'https', 'com', 'διαβαστε', 'δειτε', 'σχετικα', 'φωτογραφια', 'φωτογραφιες', 'πηγη', 'βιντεο',
-  'video', 'photo', 'getty', 'images', 'shutterstock', 'eurokinissi', 'reuters', 'ap', 'afp',
-  'ape', 'απε', 'μπε', 'intime', 'newsroom',
+  'cnn',
+  'greece',
+  'gazzetta',
+  'sport',
+  'insomnia',
+  'naftemporiki',
+  'protagon',
+  'newpost',
+  'periodista',
+  'tanea',
+  'νεα',
+  'βημα',
+  'tovima',
+  'efsyn',
+  'iefimerida',
+  'thetoc',
+  'reader',
+  'lifo',
+  'popaganda',
+  'topontiki',
+  'ποντικι',
+  'thepressproject',
+  'in',
+  'gr',
+  'www',
+  'http',
+  'https',
+  'com',
+  'διαβαστε',
+  'δειτε',
+  'σχετικα',
+  'φωτογραφια',
+  'φωτογραφιες',
+  'πηγη',
+  'βιντεο',
+  'video',
+  'photo',
+  'getty',
+  'images',
+  'shutterstock',
+  'eurokinissi',
+  'reuters',
+  'ap',
+  'afp',
+  'ape',
+  'απε',
+  'μπε',
+  'intime',
+  'newsroom',
+  'photos',
+  'pic',
+  'pics',
+  'vid',
+  'videos',
+  'εφημεριδα',
+  'εφημεριδεσ',
+  'πρωτοσελιδα',
+  'πρωτοσελιδο',
+  'επισκοπηση',
+  // Spellings of one word that differ by publisher (house style), not by topic.
+  'κορωνοιοσ',
+  'κορονοιοσ',
+  'κοροναιοσ',
+  'κορωνοιου',
+  'κορονοιου',
+  'κοροναιου',
 ];
 
 /** The learning settings used for the shipped table. */
@@ -73,11 +133,14 @@ function measure(
   rows: readonly LearnedRow[] | null,
   test: readonly LabelledArticle[],
 ): Evaluation {
-  const learned =
-    rows === null ? null : parseLearnedWeights(formatLearnedWeights([], rows));
+  const learned = rows === null ? null : parseLearnedWeights(formatLearnedWeights([], rows));
   const compiled = compileTaxonomy(taxonomy, { settings, learned });
   const predictions = test.map((a) => assignTopics(a, compiled));
-  return evaluate(test, predictions, compiled.topics.map((t) => t.slug));
+  return evaluate(
+    test,
+    predictions,
+    compiled.topics.map((t) => t.slug),
+  );
 }
 
 /** Deterministic half of an article: by a hash of its file name. */
@@ -109,7 +172,8 @@ function main(): void {
   const options: LearnOptions = { ...LEARN_OPTIONS };
   for (const pair of values.set ?? []) {
     const [name, value] = pair.split('=');
-    if (!name || value === undefined || !(name in options)) throw new Error(`--set ${pair}: unknown option`);
+    if (!name || value === undefined || !(name in options))
+      throw new Error(`--set ${pair}: unknown option`);
     (options as unknown as Record<string, number>)[name] = Number(value);
   }
   if (!values.content || !values.labels) {
@@ -123,14 +187,21 @@ function main(): void {
   const slugs = taxonomy.topics.map((t) => t.slug);
   const articles = loadLabelledCorpus(values.content, values.labels);
   const measured = articles.filter((a) => a.slug !== undefined);
-  console.log(`${articles.length} articles, ${measured.length} with a label that maps to a section`);
+  console.log(
+    `${articles.length} articles, ${measured.length} with a label that maps to a section`,
+  );
 
   const report: string[] = [];
   const note = (text: string): void => {
     console.log(text);
     report.push(text);
   };
-  note(line('terms only (no learned table), whole corpus', measure(taxonomy, settings, null, articles)));
+  note(
+    line(
+      'terms only (no learned table), whole corpus',
+      measure(taxonomy, settings, null, articles),
+    ),
+  );
 
   if (values.cv) {
     const halves = [0, 1].map((h) => articles.filter((a) => half(a) === h));
@@ -139,9 +210,19 @@ function main(): void {
       const test = halves[1 - h]!;
       const rows = learnTopicWeights(training(train), taxonomy, settings, options);
       const e = measure(taxonomy, settings, rows, test);
-      note(line(`2-fold CV, learned on half ${h} (${train.length}), measured on half ${1 - h} (${test.length})`, e));
+      note(
+        line(
+          `2-fold CV, learned on half ${h} (${train.length}), measured on half ${1 - h} (${test.length})`,
+          e,
+        ),
+      );
       if (values.verbose) console.log(formatEvaluation(e));
-      note(line(`  same table measured on its own half ${h}`, measure(taxonomy, settings, rows, train)));
+      note(
+        line(
+          `  same table measured on its own half ${h}`,
+          measure(taxonomy, settings, rows, train),
+        ),
+      );
     }
   }
 
@@ -168,7 +249,12 @@ function main(): void {
   }
 
   const rows = learnTopicWeights(training(articles), taxonomy, settings, options);
-  note(line('learned on the whole corpus, measured on it', measure(taxonomy, settings, rows, articles)));
+  note(
+    line(
+      'learned on the whole corpus, measured on it',
+      measure(taxonomy, settings, rows, articles),
+    ),
+  );
   const perTopic = slugs.map((s) => `${s} ${rows.filter((r) => r.topic === s).length}`).join(', ');
   console.log(`table: ${rows.length} rows (${perTopic})`);
 
@@ -180,7 +266,7 @@ function main(): void {
       '  npx tsx scripts/derive-topic-weights.ts --content DIR --labels FILE --cv --write',
       '',
       `Learned from ${measured.length} labelled Greek news articles (${articles.length - measured.length} more left out: their label maps to no section),`,
-      'publishers\' section labels mapped by src/enrich/topics-label-map.ts. No article text is stored here:',
+      "publishers' section labels mapped by src/enrich/topics-label-map.ts. No article text is stored here:",
       'each row is a stem, its weight for one topic, and the most frequent (folded) word with that stem.',
       'Method (src/enrich/topics-learn.ts): multinomial logistic regression on the same inputs as the',
       'run-time scorer, on top of the hand-written terms of content/topics.yaml (held fixed); each topic',

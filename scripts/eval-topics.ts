@@ -16,7 +16,11 @@
  *   --errors N        also list N wrongly classified articles (title, label, topics)
  */
 import { parseArgs } from 'node:util';
-import { compileTaxonomy, DEFAULT_TAXONOMY_PATH, loadTaxonomyFile } from '../src/enrich/taxonomy.ts';
+import {
+  compileTaxonomy,
+  DEFAULT_TAXONOMY_PATH,
+  loadTaxonomyFile,
+} from '../src/enrich/taxonomy.ts';
 import { evaluate, formatEvaluation, loadLabelledCorpus } from '../src/enrich/topics-eval.ts';
 import { assignTopics } from '../src/enrich/topics.ts';
 
@@ -31,7 +35,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.content || !values.labels) {
-  console.error('usage: tsx scripts/eval-topics.ts --content DIR --labels FILE [--taxonomy FILE] [--no-learned] [--json] [--errors N]');
+  console.error(
+    'usage: tsx scripts/eval-topics.ts --content DIR --labels FILE [--taxonomy FILE] [--no-learned] [--json] [--errors N]',
+  );
   process.exit(2);
 }
 
@@ -56,7 +62,9 @@ const result = evaluate(
 if (values.json) {
   console.log(JSON.stringify(result, null, 2));
 } else {
-  console.log(`taxonomy: ${loaded.path}${values['no-learned'] || !compiled.settings.learnedWeights ? ' (terms only)' : ' + learned word table'}`);
+  console.log(
+    `taxonomy: ${loaded.path}${values['no-learned'] || !compiled.settings.learnedWeights ? ' (terms only)' : ' + learned word table'}`,
+  );
   console.log(formatEvaluation(result));
   console.log(`\nassigned ${articles.length} articles in ${elapsed.toFixed(0)} ms`);
   const n = Number(values.errors ?? 0);

@@ -41,6 +41,11 @@ export interface PreparedBuild {
   counts: ArchiveCounts;
   /** What the next build can reuse. */
   cache: ContentCache;
+  /**
+   * A hash of everything the archive is made from (code, taxonomy, settings, every file's size
+   * and time): equal hashes, equal archive.
+   */
+  inputs: string;
   filesRead: number;
 }
 
@@ -109,9 +114,22 @@ export function prepareBuild(contentDir: string, options: PrepareOptions = {}): 
     ...taxonomy.diagnostics,
   ];
   allDiagnostics.sort(compareDiagnostics);
+  let archive: Archive | undefined;
+  const inputs = hashText(
+    JSON.stringify([
+      analysisKey,
+      settings.site,
+      content.files.map((f) => [f.file, f.size, f.mtimeMs]),
+    ]),
+  );
   return {
     contentDir,
-    archive: buildArchive(articles.map(toArticle), taxonomy.compiled.topics, settings.site),
+    // Planned on first use: a build that finds nothing changed never needs it.
+    get archive() {
+      archive ??= buildArchive(articles.map(toArticle), taxonomy.compiled.topics, settings.site);
+      return archive;
+    },
+    inputs,
     bodies: new BodyStore(contentDir, content.bodies),
     diagnostics: allDiagnostics,
     rejected,

@@ -34,17 +34,20 @@ function features(article: Article): [string, number][] {
  * an old page's list; an edit reaches only the few later articles that may list the edited one.
  */
 export function relatedArticles(sorted: readonly Article[]): number[][] {
+  const days = Float64Array.from(sorted, (a) => dayNumber(a.date));
+  // Scores of the current article's candidates, reset after each article through `touched`.
+  const scores = new Float64Array(sorted.length);
+  const touched: number[] = [];
   const postings = new Map<string, number[]>();
   return sorted.map((article, index) => {
-    const day = dayNumber(article.date);
-    const scores = new Map<number, number>();
     const own = features(article);
     for (const [feature, weight] of own) {
       const list = postings.get(feature);
       if (!list) continue;
       for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
         const candidate = list[i]!;
-        scores.set(candidate, (scores.get(candidate) ?? 0) + weight);
+        if (scores[candidate] === 0) touched.push(candidate);
+        scores[candidate]! += weight;
       }
     }
     for (const [feature] of own) {
@@ -53,11 +56,13 @@ export function relatedArticles(sorted: readonly Article[]): number[][] {
       else postings.set(feature, [index]);
     }
     const ranked: [number, number][] = [];
-    for (const [candidate, shared] of scores) {
+    for (const candidate of touched) {
+      const shared = scores[candidate]!;
+      scores[candidate] = 0;
       if (shared < MIN_SCORE) continue;
-      const age = day - dayNumber(sorted[candidate]!.date);
-      ranked.push([candidate, shared * 2 ** (-age / HALF_LIFE_DAYS)]);
+      ranked.push([candidate, shared * 2 ** (-(days[index]! - days[candidate]!) / HALF_LIFE_DAYS)]);
     }
+    touched.length = 0;
     ranked.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
     return ranked.slice(0, RELATED_COUNT).map(([candidate]) => candidate);
   });

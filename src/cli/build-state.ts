@@ -4,12 +4,14 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentCache } from '../archive/article-store.ts';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What one build leaves for the next: its reading of the content and what it wrote. */
 export interface BuildState {
   format: number;
   content: ContentCache;
+  /** `PreparedBuild.inputs` and the path prefix of the build that wrote the output. */
+  inputs: string;
   /** Fingerprint of every page in the output folder, by URL. */
   pages: Map<string, string>;
   /**

@@ -162,6 +162,29 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   if (options.reportFile) writeReport(options.reportFile, buildReport(prepared));
 
   const written = !(options.strict && errors > 0);
+  const inputs = `${version}\n${prepared.inputs}\n${options.pathPrefix}\n${options.search !== false}`;
+  if (
+    written &&
+    previous?.inputs === inputs &&
+    previous.pending.length === 0 &&
+    existsSync(options.outDir)
+  ) {
+    const seconds = (performance.now() - started) / 1000;
+    log(
+      `Nothing changed in ${prepared.counts.files} files: ${options.outDir} is up to date (${previous.pages.size} pages); ${warnings} warnings, ${errors} errors, ${seconds.toFixed(1)} s.`,
+    );
+    return {
+      prepared,
+      pages: 0,
+      totalPages: previous.pages.size,
+      removed: 0,
+      incremental: true,
+      errors,
+      warnings,
+      seconds,
+      written,
+    };
+  }
   const kinds = planPages(prepared.archive, prepared.bodies, { pathPrefix: options.pathPrefix });
   const site = `${version}\n${siteFingerprint(prepared.archive, { pathPrefix: options.pathPrefix })}`;
   const fingerprints = pageFingerprints(kinds, site);
@@ -189,12 +212,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
       for (const url of [...plan.only, ...plan.removed]) settled.delete(url);
       writeState(state, {
         content: previous!.content,
+        inputs: '',
         pages: settled,
         pending: [...plan.only, ...plan.removed],
       });
     }
     pages = await render(options, kinds, plan, log);
-    writeState(state, { content: prepared.cache, pages: fingerprints, pending: [] });
+    writeState(state, { content: prepared.cache, inputs, pages: fingerprints, pending: [] });
   }
 
   const seconds = (performance.now() - started) / 1000;

@@ -597,7 +597,11 @@ export function compileTaxonomy(
     // stems that are not a start of their word (παλιός → παλαι) are not matched.
     let candidate = false;
     const longest = Math.min(folded.length, longestStem);
-    for (let n = folded.length < MIN_STEM ? folded.length : MIN_STEM; n <= longest && !candidate; n++) {
+    for (
+      let n = folded.length < MIN_STEM ? folded.length : MIN_STEM;
+      n <= longest && !candidate;
+      n++
+    ) {
       candidate = stemFeatures.has(folded.slice(0, n));
     }
     if (!candidate) return OTHER_WORD;

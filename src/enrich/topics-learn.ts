@@ -17,8 +17,9 @@
  * learned: the person's weight is final.
  *
  * Only stems seen in at least `minDocs` articles from at least `minGroups` publishers are
- * learned: a word only one publisher uses (its name, its boilerplate) says nothing about other
- * publishers' articles. Topics without labelled articles (e.g. a section no publisher of the
+ * learned, and a stem may count for a topic only when that topic's articles from at least
+ * `minGroups` publishers use it: a word only one publisher uses for a section (its name, its
+ * captions, its spelling of a word) says nothing about other publishers' articles. Topics without labelled articles (e.g. a section no publisher of the
  * corpus had) learn nothing and keep their hand-written terms only.
  */
 import type { Taxonomy } from '../model.ts';
@@ -117,14 +118,22 @@ export function learnTopicWeights(
   const docs: { topic: number; hand: Float64Array; counts: ArticleCounts }[] = [];
   const docFreq = new Map<string, number>();
   const groups = new Map<string, Set<string>>();
+  /** Publishers of each topic's articles that contain a stem: `${topic} ${stem}` → publishers. */
+  const topicGroups = new Map<string, Set<string>>();
+  const groupsOfTopic = slugs.map(() => new Set<string>());
   const forms = new Map<string, Map<string, number>>();
   for (const article of articles) {
     const topic = topicOf.get(article.slug);
     if (topic === undefined) continue;
     const counts = countStems(article);
-    docs.push({ topic, hand: Float64Array.from(scoreTopics(article, hand)), counts });
+    docs.push({ topic, hand: scoreTopics(article, hand), counts });
     const seen = new Set([...counts.title.keys(), ...counts.body.keys()]);
+    groupsOfTopic[topic]!.add(article.group);
     for (const s of seen) {
+      const key = `${topic} ${s}`;
+      let tg = topicGroups.get(key);
+      if (tg === undefined) topicGroups.set(key, (tg = new Set()));
+      tg.add(article.group);
       docFreq.set(s, (docFreq.get(s) ?? 0) + 1);
       let g = groups.get(s);
       if (g === undefined) groups.set(s, (g = new Set()));
@@ -162,8 +171,18 @@ export function learnTopicWeights(
       if (stems.length === 1) handTerms.add(`${t} ${stems[0]}`);
     }
   });
+  // A stem may count *for* a topic only when the topic's articles from several publishers use
+  // it (a house style, a spelling, a caption marker is one publisher's habit, not the topic's);
+  // it may count *against* any topic.
+  const mayBePositive = new Uint8Array(n * k);
   for (let f = 0; f < n; f++) {
-    for (const t of active) if (!handTerms.has(`${t} ${vocabulary[f]}`)) learnable[f * k + t] = 1;
+    for (const t of active) {
+      if (handTerms.has(`${t} ${vocabulary[f]}`)) continue;
+      learnable[f * k + t] = 1;
+      const need = Math.min(o.minGroups, groupsOfTopic[t]!.size);
+      if ((topicGroups.get(`${t} ${vocabulary[f]}`)?.size ?? 0) >= need)
+        mayBePositive[f * k + t] = 1;
+    }
   }
 
   // Sparse inputs x(s) as at run time.
@@ -232,6 +251,7 @@ export function learnTopicWeights(
       m[p] = beta1 * m[p]! + (1 - beta1) * gp;
       v[p] = beta2 * v[p]! + (1 - beta2) * gp * gp;
       w[p]! -= (lr * (m[p]! / c1)) / (Math.sqrt(v[p]! / c2) + 1e-8);
+      if (w[p]! > 0 && mayBePositive[p] === 0) w[p] = 0;
     }
   }
 

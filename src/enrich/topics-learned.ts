@@ -57,7 +57,7 @@ let cached: LearnedWeights | undefined;
 /** The shipped table (read once). An absent file gives an empty table. */
 export function loadLearnedWeights(): LearnedWeights {
   if (cached === undefined) {
-    let text = '';
+    let text: string;
     try {
       text = readFileSync(LEARNED_WEIGHTS_PATH, 'utf8');
     } catch {

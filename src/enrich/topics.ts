@@ -56,6 +56,11 @@ function scratchFor(compiled: CompiledTaxonomy): Scratch {
 
 /** Raw topic scores of an article, in taxonomy order (for evaluation and debugging). */
 export function scoreTopics(article: TopicInput, compiled: CompiledTaxonomy): Float64Array {
+  return Float64Array.from(score(article, compiled));
+}
+
+/** The scores in a buffer reused by the next call. */
+function score(article: TopicInput, compiled: CompiledTaxonomy): Float64Array {
   const scratch = scratchFor(compiled);
   const { title, body, seen, touched, scores } = scratch;
   let touchedCount = 0;
@@ -126,7 +131,7 @@ export function scoreTopics(article: TopicInput, compiled: CompiledTaxonomy): Fl
  * score (rounded to 2 decimals). An article without a clear signal gets `[]`.
  */
 export function assignTopics(article: TopicInput, compiled: CompiledTaxonomy): TopicScore[] {
-  const scores = scoreTopics(article, compiled);
+  const scores = score(article, compiled);
   const { minScore, secondaryShare, maxTopics } = compiled.settings;
   const order: number[] = [];
   for (let t = 0; t < scores.length; t++) if (scores[t]! >= minScore) order.push(t);

@@ -1,12 +1,15 @@
 /**
  * What the browser tests share: a static server for a built site under a path prefix, as a
- * static host would serve it, and Debian's Chromium through playwright-core.
+ * static host would serve it, Debian's Chromium through playwright-core, html-validate and
+ * axe-core.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { HtmlValidate } from 'html-validate';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -106,4 +109,76 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * html-validate's recommended rules, with three turned off or relaxed, each for a reason:
+ * - `doctype-style`: it wants `<!DOCTYPE html>` upper-case; HTML is case-insensitive there and
+ *   the layouts write `<!doctype html>`. Style, not validity.
+ * - `long-title`: it wants `<title>` under 70 characters, a search-engine display heuristic.
+ *   An article's title is its headline and the site's name; news headlines are often longer,
+ *   and cutting them would hide what the page is.
+ * - `aria-label-misuse`: the layouts name their lists (`<ul aria-label="Θέματα">`), which ARIA
+ *   allows for role `list`; by default the rule reports any `aria-label` outside a short list
+ *   of elements as "not recommended". `allowAnyNamable` keeps it an error where ARIA forbids a
+ *   name (e.g. on a `<p>` or `<span>`).
+ */
+const validator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    'doctype-style': 'off',
+    'long-title': 'off',
+    'aria-label-misuse': ['error', { allowAnyNamable: true }],
+  },
+});
+
+/**
+ * For a document as Chromium serializes it (`page.content()`): the serializer writes a boolean
+ * attribute set by script as `hidden=""`, which `attribute-empty-style` (a style rule: both
+ * forms are valid) would report though no layout writes it.
+ */
+const serializedValidator = new HtmlValidate({
+  extends: ['html-validate:recommended'],
+  rules: {
+    'doctype-style': 'off',
+    'long-title': 'off',
+    'aria-label-misuse': ['error', { allowAnyNamable: true }],
+    'attribute-empty-style': 'off',
+  },
+});
+
+/**
+ * html-validate's findings on a document, as `name:line:column rule: message`. `serialized`:
+ * the document comes from the browser's DOM rather than from the build.
+ */
+export async function htmlProblems(
+  html: string,
+  name: string,
+  serialized = false,
+): Promise<string[]> {
+  const report = await (serialized ? serializedValidator : validator).validateString(html, name);
+  return report.results.flatMap((r) =>
+    r.messages.map((m) => `${name}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+  );
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeResults {
+  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+}
+
+/** axe-core's violations on the page as it is now (it adds its own script to the page). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as {
+      axe: { run(context: unknown, options: unknown): Promise<AxeResults> };
+    };
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => String(n.target)).join(', ')})`,
+    );
+  });
+  return violations.map((v) => `${page.url()} ${v}`);
 }

@@ -5,42 +5,24 @@
  * feeds and sitemaps are well-formed XML listing what they should. Built once for the file.
  */
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HtmlValidate, type Message } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, SHARED, type BuiltSite } from '../build/helpers.ts';
-import { launchChromium, serveSite, type StaticServer } from './helpers.ts';
+import {
+  axeViolations,
+  htmlProblems,
+  launchChromium,
+  serveSite,
+  type StaticServer,
+} from './helpers.ts';
 
 const REAL = path.join(SHARED, 'corpus/real');
 const present = existsSync(path.join(REAL, 'articles'));
 const PUBLIC_URL = 'https://example.org/archive/';
 const PREFIX = '/archive/';
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ATOM = 'http://www.w3.org/2005/Atom';
-
-/**
- * html-validate's recommended rules, with three turned off or relaxed, each for a reason:
- * - `doctype-style`: it wants `<!DOCTYPE html>` upper-case; HTML is case-insensitive there and
- *   the layouts write `<!doctype html>`. Style, not validity.
- * - `long-title`: it wants `<title>` under 70 characters, a search-engine display heuristic.
- *   An article's title is its headline and the site's name; news headlines are often longer,
- *   and cutting them would hide what the page is.
- * - `aria-label-misuse`: the layouts name their lists (`<ul aria-label="Θέματα">`), which ARIA
- *   allows for role `list`; by default the rule reports any `aria-label` outside a short list
- *   of elements as "not recommended". `allowAnyNamable` keeps it an error where ARIA forbids a
- *   name (e.g. on a `<p>` or `<span>`).
- */
-const validator = new HtmlValidate({
-  extends: ['html-validate:recommended'],
-  rules: {
-    'doctype-style': 'off',
-    'long-title': 'off',
-    'aria-label-misuse': ['error', { allowAnyNamable: true }],
-  },
-});
 
 function decodeAttribute(value: string): string {
   return value
@@ -117,10 +99,6 @@ function htmlFiles(dir: string): string[] {
           .join('/')
           .replace(/(^|\/)index\.html$/, '$1')}`,
     );
-}
-
-function describeMessages(page: string, messages: readonly Message[]): string[] {
-  return messages.map((m) => `${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
 }
 
 describe.skipIf(!present)('the real corpus, built under /archive/ and served', () => {
@@ -236,8 +214,7 @@ describe.skipIf(!present)('the real corpus, built under /archive/ and served', (
     const problems: string[] = [];
     for (const pages of Object.values(samples)) {
       for (const page of pages) {
-        const report = await validator.validateString(htmlAt(page), page);
-        for (const r of report.results) problems.push(...describeMessages(page, r.messages));
+        problems.push(...(await htmlProblems(htmlAt(page), page)));
       }
     }
     expect(problems).toEqual([]);
@@ -248,29 +225,6 @@ describe.skipIf(!present)('the real corpus, built under /archive/ and served', (
     await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
     await page.goto(`${server.origin}${url}`);
     return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        globalThis as unknown as {
-          axe: {
-            run(
-              context: unknown,
-              options: unknown,
-            ): Promise<{
-              violations: { id: string; help: string; nodes: { target: unknown }[] }[];
-            }>;
-          };
-        }
-      ).axe;
-      const { violations } = await axe.run(document, { resultTypes: ['violations'] });
-      return violations.map(
-        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => String(n.target)).join(', ')})`,
-      );
-    });
-    return violations.map((v) => `${page.url()} ${v}`);
   }
 
   it('passes axe-core in Chromium on every page type, in light and dark mode', async () => {
@@ -300,9 +254,7 @@ describe.skipIf(!present)('the real corpus, built under /archive/ and served', (
       expect(await page.locator('#search-results li').count()).toBeGreaterThan(5);
       if (colorScheme === 'light') {
         // The page as its script left it, before axe adds a script of its own.
-        const report = await validator.validateString(await page.content(), 'search results');
-        for (const r of report.results)
-          problems.push(...describeMessages('search results', r.messages));
+        problems.push(...(await htmlProblems(await page.content(), 'search results', true)));
         // "More results" adds the next ones and moves focus to the first of them.
         const more = page.getByRole('button', { name: 'Περισσότερα αποτελέσματα' });
         if (await more.isVisible()) {

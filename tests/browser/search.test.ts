@@ -2,12 +2,19 @@
  * The built site in Chromium, served under `/archive/` as a static host would: a reader's
  * path through the archive, and searching in Greek.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/site/search-index.ts';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from '../build/helpers.ts';
-import { launchChromium, serveSite, type StaticServer } from './helpers.ts';
+import {
+  axeViolations,
+  htmlProblems,
+  launchChromium,
+  serveSite,
+  type StaticServer,
+} from './helpers.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site');
 const ARTICLE_TITLE = 'Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών';
@@ -153,6 +160,32 @@ describe('the archive in a browser, under /archive/', () => {
     expect(await reloaded.getByLabel('Θέμα', { exact: true }).inputValue()).toBe('Κόσμος');
     await page.close();
     await reloaded.close();
+  });
+
+  it('shows results that are valid HTML and pass axe-core, in light and dark mode', async () => {
+    const problems: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await browser.newPage({ colorScheme, locale: 'el-GR' });
+      await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
+      await page.goto(`${server.root}anazitisi/?q=${encodeURIComponent('υπουργός')}&sort=newest`);
+      await page.locator('#search-results li').first().waitFor();
+      problems.push(...(await htmlProblems(await page.content(), `search (${colorScheme})`, true)));
+      problems.push(...(await axeViolations(page)));
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('writes every page of the fixture as valid HTML', async () => {
+    const files = readdirSync(site.out, { recursive: true, encoding: 'utf8' }).filter(
+      (file) => file.endsWith('.html') && !file.startsWith('pagefind'),
+    );
+    expect(files.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const file of files) {
+      problems.push(...(await htmlProblems(readFileSync(path.join(site.out, file), 'utf8'), file)));
+    }
+    expect(problems).toEqual([]);
   });
 
   it('says when nothing is found', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { Taxonomy } from '../../src/model.ts';
 import {
   compileTaxonomy,
   DEFAULT_SETTINGS,
@@ -162,7 +163,7 @@ describe('loadTaxonomy', () => {
 });
 
 describe('compileTaxonomy', () => {
-  const taxonomy = {
+  const taxonomy: Taxonomy = {
     topics: [
       { slug: 'politiki', name: 'Πολιτική', terms: { κυβέρνηση: 3, 'υπουργός Άμυνας': 1 } },
       { slug: 'amyna', name: 'Άμυνα', terms: { στρατός: 2 } },
