@@ -1,3 +1,4 @@
+import { nameIndexUrl } from '../src/archive/names.ts';
 import type { NameGroup, NameKind } from '../src/model.ts';
 import { NAME_KIND_LABELS } from './article.ts';
 import { basePage } from './base.ts';
@@ -13,11 +14,6 @@ const NAME_KIND_SINGULAR: Readonly<Record<NameKind, string>> = {
   place: 'Τόπος',
   organisation: 'Φορέας',
 };
-
-/** The index page of a kind of name, e.g. `/prosopa/`, given the URL of one of its names. */
-export function nameIndexUrl(nameUrl: string): string {
-  return nameUrl.replace(/[^/]+\/$/, '');
-}
 
 /** A person, place or organisation: the newest articles that mention it. */
 export function namePage(name: NameGroup, ctx: PageContext): string {
@@ -38,7 +34,7 @@ export function namePage(name: NameGroup, ctx: PageContext): string {
     ctx,
     breadcrumbs: [
       HOME,
-      { url: nameIndexUrl(name.url), label: NAME_KIND_LABELS[name.kind] },
+      { url: nameIndexUrl(name.kind), label: NAME_KIND_LABELS[name.kind] },
       { url: name.url, label: name.name },
     ],
     canonicalPath: name.url,
@@ -48,11 +44,11 @@ export function namePage(name: NameGroup, ctx: PageContext): string {
 /** Every name of one kind with its count, in the order given (Greek alphabetical). */
 export function nameIndexPage(
   kind: NameKind,
-  url: string,
   names: readonly NameGroup[],
   ctx: PageContext,
 ): string {
   const label = NAME_KIND_LABELS[kind];
+  const url = nameIndexUrl(kind);
   const body = join([
     `<h1>${label}</h1>`,
     countedList(

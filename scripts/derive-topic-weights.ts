@@ -11,7 +11,10 @@
  *   --write          write the table learned from the whole corpus (default: only report)
  *   --out FILE       where to write it (default: src/enrich/topics-learned.tsv)
  *   --cv             2-fold cross-validation: learn on one half, measure on the other, and back
+ *   --folds N        N-fold cross-validation (N > 2), pooled
  *   --by-publisher   leave-one-publisher-out: learn without a publisher, measure on it
+ *   --set NAME=VALUE override a learning option (see LearnOptions), for experiments
+ *   --verbose        print the full report of each cross-validation
  *   --taxonomy FILE  hand taxonomy combined with the table (default: content/topics.yaml)
  */
 import { createHash } from 'node:crypto';
@@ -166,6 +169,7 @@ function main(): void {
       taxonomy: { type: 'string' },
       set: { type: 'string', multiple: true },
       verbose: { type: 'boolean', default: false },
+      folds: { type: 'string' },
     },
   });
   // --set name=value overrides a learning option (for experiments; the table records them).
@@ -226,6 +230,32 @@ function main(): void {
     }
   }
 
+  const folds = Number(values.folds ?? 0);
+  if (folds > 2) {
+    const foldOf = (a: LabelledArticle): number =>
+      createHash('sha256').update(a.file).digest().readUInt32BE(0) % folds;
+    const all: LabelledArticle[] = [];
+    const predictions: ReturnType<typeof assignTopics>[] = [];
+    for (let f = 0; f < folds; f++) {
+      const train = articles.filter((a) => foldOf(a) !== f);
+      const test = articles.filter((a) => foldOf(a) === f);
+      const rows = learnTopicWeights(training(train), taxonomy, settings, options);
+      const compiled = compileTaxonomy(taxonomy, {
+        settings,
+        learned: parseLearnedWeights(formatLearnedWeights([], rows)),
+      });
+      for (const a of test) {
+        all.push(a);
+        predictions.push(assignTopics(a, compiled));
+      }
+    }
+    const e = evaluate(all, predictions, slugs);
+    note(
+      line(`${folds}-fold CV (learned on ${folds - 1}/${folds}, measured on the rest), pooled`, e),
+    );
+    if (values.verbose) console.log(formatEvaluation(e));
+  }
+
   if (values['by-publisher']) {
     const publishers = [...new Set(measured.map((a) => a.publisher))].sort();
     const all: LabelledArticle[] = [];
@@ -263,7 +293,7 @@ function main(): void {
     const comments = [
       'Learned word weights for topic assignment (ephemeris). Generated: do not edit by hand;',
       'change content/topics.yaml instead (its terms win over this table), or re-derive with',
-      '  npx tsx scripts/derive-topic-weights.ts --content DIR --labels FILE --cv --write',
+      '  npx tsx scripts/derive-topic-weights.ts --content DIR --labels FILE --cv --folds 4 --by-publisher --write',
       '',
       `Learned from ${measured.length} labelled Greek news articles (${articles.length - measured.length} more left out: their label maps to no section),`,
       "publishers' section labels mapped by src/enrich/topics-label-map.ts. No article text is stored here:",
@@ -271,8 +301,14 @@ function main(): void {
       'Method (src/enrich/topics-learn.ts): multinomial logistic regression on the same inputs as the',
       'run-time scorer, on top of the hand-written terms of content/topics.yaml (held fixed); each topic',
       `counts alike; temperature ${o.temperature}, L2 ${o.l2}, ${o.iterations} full-batch Adam steps; a stem is learned when in`,
-      `>= ${o.minDocs} articles from >= ${o.minGroups} publishers; weights below ${o.minAbsWeight} in size are dropped. Negative`,
-      'weights count against a topic. Topics without labelled articles (amyna) learn nothing.',
+      `>= ${o.minDocs} articles from >= ${o.minGroups} publishers, and counts for a topic only when used in that topic's articles`,
+      `of >= ${o.minTopicGroups} publishers; weights below ${o.minAbsWeight} in size are dropped. Negative weights count against a`,
+      "topic. Topics without labelled articles (amyna) learn nothing. Publishers' names, caption markers and",
+      'house spellings are never learned (EXCLUDED_WORDS in the script).',
+      '',
+      'Cross-validation learns on part of the corpus and measures on the rest (articles split by a hash',
+      'of their file name; leave-one-publisher-out learns without each publisher in turn): these are the',
+      'figures to expect on articles the table has not seen. "Measured on it" is the fit to its own data.',
       '',
       'Measured with content/topics.yaml:',
       ...report,

@@ -9,6 +9,11 @@ export const NAME_FOLDERS: Readonly<Record<NameKind, string>> = {
   organisation: 'foreis',
 };
 
+/** The page listing every name of a kind: `/prosopa/`. */
+export function nameIndexUrl(kind: NameKind): string {
+  return `/${NAME_FOLDERS[kind]}/`;
+}
+
 /** How many of a name's articles its page lists (the newest). */
 export const NAME_PAGE_SIZE = 100;
 
@@ -60,8 +65,8 @@ export function buildNameGroups(newestFirst: readonly Article[], minArticles: nu
     });
   const taken = new Set<string>();
   const groups = planned.map(({ key, kind, name, slug, articles }) => {
-    let path = `/${NAME_FOLDERS[kind]}/${slug}/`;
-    if (taken.has(path)) path = `/${NAME_FOLDERS[kind]}/${slug}-${shortHash(key)}/`;
+    let path = `${nameIndexUrl(kind)}${slug}/`;
+    if (taken.has(path)) path = `${nameIndexUrl(kind)}${slug}-${shortHash(key)}/`;
     taken.add(path);
     return {
       key,

@@ -16,7 +16,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Taxonomy, TopicDefinition } from '../model.ts';
 import { loadLearnedWeights, type LearnedWeights } from './topics-learned.ts';
-import { foldedWords, isContentWord, stemFolded, termStems, WordTable } from './topics-text.ts';
+import {
+  foldedWords,
+  isContentWord,
+  isRegularWord,
+  stemFolded,
+  termStems,
+  WordTable,
+} from './topics-text.ts';
 
 interface YamlMark {
   line: number;
@@ -623,11 +630,6 @@ export function compileTaxonomy(
 
 /** Shortest stem of a longer word: the stemmer keeps a word whole rather than cut it shorter. */
 const MIN_STEM = 3;
-
-/** Whether a word can be matched: its stem is the start of it (true of all but a few words). */
-export function isRegularWord(folded: string): boolean {
-  return folded.startsWith(stemFolded(folded));
-}
 
 /** Reads the taxonomy of a content folder and compiles it; diagnostics as `loadTaxonomy`. */
 export function loadCompiledTaxonomy(

@@ -43,6 +43,8 @@ export interface LearnOptions {
   minDocs: number;
   /** Least number of publishers whose articles contain the stem. */
   minGroups: number;
+  /** Least number of publishers whose articles of a topic contain the stem for it to count for the topic. */
+  minTopicGroups: number;
   /** L2 penalty per weight (in log-odds units), relative to the mean loss of one article. */
   l2: number;
   /** Taxonomy weight units per unit of log-odds (see above). */
@@ -66,6 +68,7 @@ export interface LearnOptions {
 export const DEFAULT_LEARN_OPTIONS: Readonly<LearnOptions> = Object.freeze({
   minDocs: 3,
   minGroups: 2,
+  minTopicGroups: 2,
   l2: 1e-3,
   temperature: 7,
   iterations: 150,
@@ -179,7 +182,7 @@ export function learnTopicWeights(
     for (const t of active) {
       if (handTerms.has(`${t} ${vocabulary[f]}`)) continue;
       learnable[f * k + t] = 1;
-      const need = Math.min(o.minGroups, groupsOfTopic[t]!.size);
+      const need = Math.min(o.minTopicGroups, groupsOfTopic[t]!.size);
       if ((topicGroups.get(`${t} ${vocabulary[f]}`)?.size ?? 0) >= need)
         mayBePositive[f * k + t] = 1;
     }

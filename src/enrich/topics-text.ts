@@ -59,6 +59,11 @@ export function stemFolded(folded: string): string {
   return stem(folded);
 }
 
+/** Whether a word can be matched: its stem is the start of it (true of all but a few words). */
+export function isRegularWord(folded: string): boolean {
+  return folded.startsWith(stemFolded(folded));
+}
+
 /**
  * The stems of a term as a person writes it in the taxonomy (`Υπουργείο Άμυνας` →
  * `υπουργει`, `αμυν`): the same folding, stopword removal and stemming as the article text.

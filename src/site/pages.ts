@@ -9,7 +9,7 @@ import { SEARCH_URL, searchPage } from '../../layouts/search.ts';
 import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
 import { yearPage } from '../../layouts/year.ts';
 import { nameIndexPage, namePage } from '../../layouts/name.ts';
-import { NAME_FOLDERS } from '../archive/names.ts';
+import { NAME_FOLDERS, nameIndexUrl } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
@@ -217,13 +217,13 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
       render: (n) => namePage(n, ctx),
       fingerprint: identity,
     }),
-    ...(Object.entries(NAME_FOLDERS) as [NameKind, string][]).flatMap(([nameKind, folder]) => {
+    ...(Object.keys(NAME_FOLDERS) as NameKind[]).flatMap((nameKind) => {
       const names = archive.names.filter((n) => n.kind === nameKind);
-      const url = `/${folder}/`;
       const summary = names.map((n) => [n.url, n.name, n.count]);
+      const render = () => nameIndexPage(nameKind, names, ctx);
       return names.length === 0
         ? []
-        : [single(`names-${folder}`, url, () => nameIndexPage(nameKind, url, names, ctx), summary)];
+        : [single(`names-${nameKind}`, nameIndexUrl(nameKind), render, summary)];
     }),
     single('topics', TOPICS_URL, () => topicsIndexPage(archive.topics, ctx), archive.topics),
     single('home', '/', () => homePage(home, ctx), home),

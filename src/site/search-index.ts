@@ -222,6 +222,32 @@ async function indexShard(outDir: string, shard: SearchShard, bundle: string): P
   }
 }
 
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Cleans up after an indexing that was killed (in place, after an incremental build): its
+ * `pagefind.building-<pid>` goes, and an index moved aside but never replaced is put back.
+ */
+function recoverInterruptedIndexing(outDir: string): void {
+  const root = path.join(outDir, SEARCH_INDEX_PATH);
+  const name = path.basename(root);
+  for (const entry of readdirSync(outDir)) {
+    const match = /^\.(building|old)-(\d+)$/.exec(entry.slice(name.length));
+    if (!entry.startsWith(name)) continue;
+    if (!match || (Number(match[2]) !== process.pid && isRunning(Number(match[2])))) continue;
+    const folder = path.join(outDir, entry);
+    if (match[1] === 'old' && !existsSync(root)) renameSync(folder, root);
+    else rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * Indexes the article pages of a built site into `/pagefind/<shard>/` bundles and writes
  * `/pagefind/shards.json`. The index is written beside the site's `pagefind/` folder and swapped
@@ -236,6 +262,7 @@ export async function indexSite(
   const started = performance.now();
   const root = path.join(outDir, SEARCH_INDEX_PATH);
   const staging = `${root.replace(/[\\/]+$/, '')}.building-${process.pid}`;
+  recoverInterruptedIndexing(outDir);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const shards = planShards(articlePagesByDay(outDir), options.maxPagesPerShard);
@@ -260,7 +287,7 @@ export async function indexSite(
   } finally {
     await pagefind.close();
   }
-  const retired = `${staging}-old`;
+  const retired = `${root.replace(/[\\/]+$/, '')}.old-${process.pid}`;
   if (existsSync(root)) renameSync(root, retired);
   renameSync(staging, root);
   rmSync(retired, { recursive: true, force: true });

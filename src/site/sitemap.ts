@@ -3,7 +3,8 @@
  * 50,000 URLs and 50 MB each, `/sitemap-1.xml`, `/sitemap-2.xml` …, listed by a sitemap index
  * at `/sitemap.xml`. Pure and deterministic: no build time in the output.
  */
-import type { Archive, IsoDate, SiteSettings } from '../model.ts';
+import type { Archive, IsoDate, NameKind, SiteSettings } from '../model.ts';
+import { nameIndexUrl } from '../archive/names.ts';
 import { absoluteUrl, baseUrl, TOPICS_URL } from '../archive/urls.ts';
 import { escapeXmlText } from './xml.ts';
 
@@ -128,6 +129,12 @@ export function archiveSitemapUrls(archive: Archive): SitemapUrl[] {
   for (const { article } of archive.articles) urls.push(url(article.url, article.date));
   for (const topic of archive.topics) urls.push(url(topic.url, topic.latest[0]?.date));
   for (const page of archive.topicMonths) urls.push(url(page.url, page.articles[0]?.date));
+  const kinds = new Set<NameKind>();
+  for (const name of archive.names) {
+    if (!kinds.has(name.kind)) urls.push(url(nameIndexUrl(name.kind), latest));
+    kinds.add(name.kind);
+    urls.push(url(name.url, name.articles[0]?.date));
+  }
   return urls;
 }
 

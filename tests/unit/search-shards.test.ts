@@ -2,7 +2,8 @@
  * How the index is split into date shards (search-index.ts) and how the search page puts the
  * shards' results back together (search-client.js), without Pagefind.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,11 @@ import {
 import { formatDate as archiveDate } from '../../src/greek/dates.ts';
 import {
   articlePagesByDay,
+  hasSearchIndex,
+  indexSite,
   isArticleUrl,
   planShards,
+  removeSearchIndex,
   type DayPages,
 } from '../../src/site/search-index.ts';
 
@@ -117,6 +121,31 @@ describe('articlePagesByDay and isArticleUrl', () => {
     expect(isArticleUrl('/2026/01/27/3/')).toBe(true);
     for (const url of ['/2026/01/27/', '/2026/01/', '/', '/themata/amyna/2026/01/', '/feed.xml']) {
       expect(isArticleUrl(url), url).toBe(false);
+    }
+  });
+});
+
+describe('indexSite without articles', () => {
+  it('writes an empty manifest and clears what a killed indexing left', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ephemeris-index-'));
+    try {
+      const dead = spawnSync(process.execPath, ['-e', '']).pid;
+      mkdirSync(path.join(dir, `pagefind.building-${dead}`));
+      mkdirSync(path.join(dir, `pagefind.old-${dead}`));
+      writeFileSync(path.join(dir, `pagefind.old-${dead}`, 'shards.json'), '{}');
+      expect(await indexSite(dir)).toMatchObject({ pages: 0, shards: 0 });
+      expect(JSON.parse(readFileSync(path.join(dir, 'pagefind/shards.json'), 'utf8'))).toEqual({
+        version: 1,
+        pages: 0,
+        shards: [],
+      });
+      expect(existsSync(path.join(dir, `pagefind.building-${dead}`))).toBe(false);
+      expect(existsSync(path.join(dir, `pagefind.old-${dead}`))).toBe(false);
+      expect(hasSearchIndex(dir)).toBe(true);
+      removeSearchIndex(dir);
+      expect(hasSearchIndex(dir)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

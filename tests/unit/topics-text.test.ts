@@ -1,21 +1,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  compileTaxonomy,
-  OTHER_WORD,
-  isRegularWord,
-  SKIPPED_WORD,
-} from '../../src/enrich/taxonomy.ts';
+import { compileTaxonomy, OTHER_WORD, SKIPPED_WORD } from '../../src/enrich/taxonomy.ts';
 import {
   contentStems,
   foldedWords,
   isContentWord,
+  isRegularWord,
   stemFolded,
   termStems,
   WordTable,
 } from '../../src/enrich/topics-text.ts';
 
-const REAL = '/work/shared/corpus/real/articles';
+const REAL = fileURLToPath(new URL('../../../shared/corpus/real/articles', import.meta.url));
 const SAMPLES = [
   'Ο Κινέζος υπουργός Άμυνας δήλωσε σήμερα στον Ρώσο ομόλογό του ότι «Πεκίνο και Μόσχα»…',
   'ΑΜΥΝΑΣ, Άμυνας, άμυνας; αμυνας· Αμυνα!',
