@@ -52,8 +52,6 @@ export function basePage(options: BasePageOptions): string {
         article: options.article,
         topicSlug: options.topicSlug,
       }),
-      // No icon file: under a path prefix a browser's default /favicon.ico request would miss.
-      '<link rel="icon" href="data:,">',
       `<link rel="stylesheet" href="${escapeAttr(ctx.href(STYLESHEET_PATH))}">`,
       '</head>',
       '<body>',
