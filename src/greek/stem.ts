@@ -18,6 +18,16 @@ const MIN_STEM_LENGTH = 3;
  */
 export function stem(word: string): string {
   const folded = fold(word);
-  const stemmed = stemmer.stemWord(folded);
-  return stemmed.length >= MIN_STEM_LENGTH ? stemmed : folded;
+  let stemmed = stems.get(folded);
+  if (stemmed === undefined) {
+    if (stems.size >= MEMO_MAX_ENTRIES) stems.clear();
+    const stemmedWord = stemmer.stemWord(folded);
+    stemmed = stemmedWord.length >= MIN_STEM_LENGTH ? stemmedWord : folded;
+    stems.set(folded, stemmed);
+  }
+  return stemmed;
 }
+
+/** Stems by folded word: the stemmer's rules are slow and an archive repeats its words. */
+const stems = new Map<string, string>();
+const MEMO_MAX_ENTRIES = 500_000;
