@@ -60,9 +60,14 @@ interface RenderPlan {
 }
 
 /** Indexes a site for search, or removes its index with `--no-search` so none is stale. */
-async function updateSearch(siteDir: string, options: BuildOptions, log: (line: string) => void) {
+async function updateSearch(
+  siteDir: string,
+  options: BuildOptions,
+  log: (line: string) => void,
+  changedDates?: ReadonlySet<string>,
+) {
   if (options.search === false) return removeSearchIndex(siteDir);
-  const { pages, seconds } = await indexSite(siteDir);
+  const { pages, seconds } = await indexSite(siteDir, { changedDates });
   log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s`);
 }
 
@@ -120,10 +125,15 @@ async function render(
     await new Promise((resolve) => setImmediate(resolve));
     if (plan.only) {
       applyPages(staging, options.outDir, [...plan.only], plan.removed);
-      // Only article pages are indexed: other changes leave the index as it is.
-      const changed = [...plan.only, ...plan.removed].some(isArticleUrl);
-      if (changed || options.search === false || !hasSearchIndex(options.outDir))
-        await updateSearch(options.outDir, options, log);
+      // Only article pages are indexed: other changes leave the index as it is, and only the
+      // date ranges of changed articles are indexed again.
+      const changedDates = new Set(
+        [...plan.only, ...plan.removed]
+          .filter(isArticleUrl)
+          .map((url) => url.slice(1, 11).replaceAll('/', '-')),
+      );
+      if (changedDates.size > 0 || options.search === false || !hasSearchIndex(options.outDir))
+        await updateSearch(options.outDir, options, log, changedDates);
     } else {
       await updateSearch(staging, options, log);
       await new Promise((resolve) => setImmediate(resolve));

@@ -33,7 +33,15 @@
  * is one `pagefind.js`, worker and WebAssembly file per shard (about 100 kB compressed), hence
  * large shards: up to 8,000 pages, one for most archives.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_INDEX_PATH } from '../../layouts/search.ts';
@@ -191,6 +199,12 @@ export interface IndexSiteOptions {
   maxPagesPerShard?: number;
   /** Progress lines, one per shard. */
   log?: (line: string) => void;
+  /**
+   * Days whose article pages changed since the index was built. Given, the shards of the
+   * previous index that cover none of them (and have the same dates and page count) are kept
+   * as they are, so a day of news re-indexes one date range, not the archive.
+   */
+  changedDates?: ReadonlySet<IsoDate>;
 }
 
 export interface IndexSiteResult {
@@ -267,15 +281,24 @@ export async function indexSite(
   mkdirSync(staging, { recursive: true });
   const shards = planShards(articlePagesByDay(outDir), options.maxPagesPerShard);
   const manifest: SearchManifest = { version: 1, pages: 0, shards: [] };
+  const reusable = options.changedDates ? unchangedShards(root, options.changedDates) : new Map();
+  const moved: string[] = [];
   try {
     for (const shard of shards) {
-      const pages = await indexShard(outDir, shard, path.join(staging, shard.name));
+      const old = reusable.get(shard.name);
+      let pages: number;
+      if (old && old.from === shard.from && old.to === shard.to && old.pages === shard.pages) {
+        renameSync(path.join(root, shard.name), path.join(staging, shard.name));
+        moved.push(shard.name);
+        pages = old.pages;
+      } else pages = await indexShard(outDir, shard, path.join(staging, shard.name));
       options.log?.(`Search index: ${shard.name} (${shard.from} – ${shard.to}): ${pages} pages`);
       manifest.pages += pages;
       manifest.shards.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, pages });
     }
     writeFileSync(path.join(staging, SEARCH_MANIFEST), `${JSON.stringify(manifest)}\n`);
   } catch (error) {
+    for (const name of moved) renameSync(path.join(staging, name), path.join(root, name));
     rmSync(staging, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
@@ -293,6 +316,23 @@ export async function indexSite(
   rmSync(retired, { recursive: true, force: true });
   const seconds = (performance.now() - started) / 1000;
   return { pages: manifest.pages, seconds, shards: shards.length };
+}
+
+/** The shards of a site's current index that cover none of the given days, by name. */
+function unchangedShards(
+  root: string,
+  changedDates: ReadonlySet<IsoDate>,
+): Map<string, SearchManifest['shards'][number]> {
+  let manifest: SearchManifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(root, SEARCH_MANIFEST), 'utf8')) as SearchManifest;
+  } catch {
+    return new Map();
+  }
+  const untouched = manifest.shards.filter(
+    (shard) => ![...changedDates].some((date) => date >= shard.from && date <= shard.to),
+  );
+  return new Map(untouched.map((shard) => [shard.path.replace(/\/$/, ''), shard]));
 }
 
 /** Whether a site has a complete search index (its manifest is written last). */
