@@ -38,7 +38,8 @@ const USAGE = `Usage: npm run bench -- --articles N [--keep DIR] [--skip-search]
                    so edits made to the project during the run do not change what is measured
   --seed S         the generator's seed; default 1
   --json FILE      also write the results as JSON
-  --rss time|preload  how peak memory is measured; default: /usr/bin/time when present`;
+  --rss time|preload  how peak memory is measured; default: /usr/bin/time when present
+  --reprint DIR    print the report of a kept work folder again (its logs read anew)`;
 
 const TIME = '/usr/bin/time';
 const PRELOAD = path.join(PROJECT_ROOT, 'scripts', 'bench', 'rss-preload.mjs');
@@ -107,18 +108,71 @@ const argv = {
   ],
 };
 
-/** What the CLI's output says; ephemeris's own summary first, then Eleventy's line. */
+/**
+ * Reading the CLI's output. Its summary line (the last one starting with one of SUMMARY) gives
+ * the pages written and the articles; without one, Eleventy's "[11ty] Wrote N files" lines are
+ * summed.
+ */
+const SUMMARY = /^(?:Built |Nothing changed|Not built|Indexed ).*$/gm;
+const UP_TO_DATE = /^Nothing changed\b/;
 const PAGES_WRITTEN = [
-  /\b(?:wrote|rewrote|written|rendered)\s+([\d,]+)\s+(?:of\s+[\d,]+\s+)?(?:pages|files)/i,
+  /\b(?:wrote|rewrote|rendered)\s+([\d,]+)\s+(?:of\s+[\d,]+\s+)?(?:pages|files)/i,
   /([\d,]+)\s+pages?\s+(?:written|rewritten|changed|rendered)/i,
   /\binto\s+([\d,]+)\s+pages\b/,
   /\binto .*?:\s+([\d,]+)\s+pages\b/,
-  /^\[11ty\] Wrote ([\d,]+) files/m,
 ];
+const ELEVENTY_WROTE = /^\[11ty\] Wrote ([\d,]+) files?/gm;
 const PAGES_REMOVED = /\bremoved\s+([\d,]+)\b/;
 const ARTICLES_BUILT = /\bBuilt ([\d,]+) articles\b/;
-const SUMMARY_LINES =
-  /^(?:Built |Not built|Indexed |Indexing |Search|Pagefind|Timings?\b|Wrote |Rendered |Cache|Incremental|\[11ty\] (?:Wrote|Copied)).*$/gm;
+/** Lines shown under "What the CLI said". */
+const SAID =
+  /^(?:Built |Nothing changed|Not built|Indexed |Indexing |Search|Pagefind|Timings?\b|Wrote |Rendered |Cache|Incremental|\[11ty\] (?:Wrote|Copied)).*$/gm;
+
+const count = (text: string | undefined) => Number(text?.replaceAll(',', ''));
+
+function readOutput(output: string): {
+  pagesWritten?: number;
+  pagesRemoved?: number;
+  articles?: number;
+  said: string[];
+} {
+  const out: ReturnType<typeof readOutput> = { said: [] };
+  const summary = [...output.matchAll(SUMMARY)].pop()?.[0];
+  if (summary !== undefined) {
+    if (UP_TO_DATE.test(summary)) out.pagesWritten = 0;
+    for (const re of PAGES_WRITTEN) {
+      const hit = re.exec(summary);
+      if (hit && out.pagesWritten === undefined) out.pagesWritten = count(hit[1]);
+    }
+    const removed = PAGES_REMOVED.exec(summary);
+    if (removed) out.pagesRemoved = count(removed[1]);
+    const built = ARTICLES_BUILT.exec(summary);
+    if (built) out.articles = count(built[1]);
+  }
+  if (out.pagesWritten === undefined) {
+    const wrote = [...output.matchAll(ELEVENTY_WROTE)];
+    if (wrote.length > 0) out.pagesWritten = wrote.reduce((sum, w) => sum + count(w[1]), 0);
+  }
+  // Consecutive Eleventy lines (one per batch) are summed into one.
+  for (const line of [...output.matchAll(SAID)].map((x) => x[0].trim())) {
+    const batch = /^\[11ty\] Wrote ([\d,]+) files? in ([\d.]+) seconds/.exec(line);
+    const last = out.said[out.said.length - 1];
+    const prev =
+      last &&
+      /^\[11ty\] Wrote ([\d,]+) files? in ([\d.]+) seconds(?: in (\d+) batches)?/.exec(last);
+    if (batch && prev) {
+      const batches = (Number(prev[3]) || 1) + 1;
+      const files = count(prev[1]) + count(batch[1]);
+      const secs = Number(prev[2]) + Number(batch[2]);
+      out.said[out.said.length - 1] =
+        `[11ty] Wrote ${files} files in ${secs.toFixed(2)} seconds in ${batches} batches`;
+    } else {
+      out.said.push(line);
+    }
+  }
+  out.said = out.said.slice(-6);
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Targets (issue 5, this 2-core, 24 GB machine)
@@ -490,43 +544,39 @@ async function runStep(
     maxRssMiB: m.maxRssKiB === undefined ? undefined : m.maxRssKiB / 1024,
     log: m.log,
   });
-  for (const re of PAGES_WRITTEN) {
-    const hit = re.exec(m.output);
-    if (hit) {
-      result.pagesWritten = Number(hit[1]?.replaceAll(',', ''));
-      break;
-    }
-  }
-  const removed = PAGES_REMOVED.exec(m.output);
-  if (removed) result.pagesRemoved = Number(removed[1]?.replaceAll(',', ''));
-  const built = ARTICLES_BUILT.exec(m.output);
-  if (built) result.articles = Number(built[1]?.replaceAll(',', ''));
   result.expectedArticles = spec.expect;
-  result.cliSaid = [...m.output.matchAll(SUMMARY_LINES)].map((x) => x[0].trim()).slice(-6);
-
-  if (m.exitCode !== 0) {
-    result.pass = false;
-    result.why = m.signal ? `killed by ${m.signal}` : `exit ${m.exitCode}`;
-  } else if (
-    spec.expect !== undefined &&
-    result.articles !== undefined &&
-    result.articles !== spec.expect
-  ) {
-    result.pass = false;
-    result.why = `${fmtInt(result.articles)} articles, expected ${fmtInt(spec.expect)}`;
-  } else if (target) {
-    const slow = m.seconds > target.seconds;
-    const peak = Math.max(result.maxRssMiB ?? 0, result.treeRssMiB ?? 0);
-    const big = target.mib !== undefined && peak > target.mib;
-    result.pass = !slow && !big;
-    if (!result.pass) result.why = [slow && 'time', big && 'memory'].filter(Boolean).join(' and ');
-  }
+  interpret(result, m.output);
   progress(
     `  ${m.seconds.toFixed(1)} s, ${result.maxRssMiB === undefined ? '?' : fmtInt(result.maxRssMiB)} MiB` +
       (m.exitCode === 0 ? '' : `, exit ${m.exitCode ?? m.signal}; see ${m.log}`),
   );
   for (const line of result.cliSaid) progress(`  | ${line}`);
   return result;
+}
+
+/** Reads the CLI's output into the result and judges it against the target. */
+function interpret(result: StepResult, output: string): void {
+  const said = readOutput(output);
+  result.pagesWritten = said.pagesWritten;
+  result.pagesRemoved = said.pagesRemoved;
+  result.articles = said.articles;
+  result.cliSaid = said.said;
+  result.pass = undefined;
+  result.why = undefined;
+  const { target, expectedArticles: expect } = result;
+  if (result.exitCode !== 0) {
+    result.pass = false;
+    result.why = result.signal ? `killed by ${result.signal}` : `exit ${result.exitCode}`;
+  } else if (expect !== undefined && result.articles !== undefined && result.articles !== expect) {
+    result.pass = false;
+    result.why = `${fmtInt(result.articles)} articles, expected ${fmtInt(expect)}`;
+  } else if (target) {
+    const slow = (result.seconds ?? Infinity) > target.seconds;
+    const peak = Math.max(result.maxRssMiB ?? 0, result.treeRssMiB ?? 0);
+    const big = target.mib !== undefined && peak > target.mib;
+    result.pass = !slow && !big;
+    if (!result.pass) result.why = [slow && 'time', big && 'memory'].filter(Boolean).join(' and ');
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,6 +736,34 @@ function snapshot(work: string): string {
   return app;
 }
 
+interface Saved {
+  articles: number;
+  rss?: 'time' | 'preload';
+  kept?: string[];
+  machine: Machine;
+  generated: GenerateResult;
+  steps: StepResult[];
+}
+
+/** The report of a kept work folder again, its logs read with the current patterns. */
+function reprint(dir: string): string {
+  const saved = JSON.parse(fs.readFileSync(path.join(dir, 'result.json'), 'utf8')) as Saved;
+  for (const step of saved.steps) {
+    step.target = targetFor(step.id, saved.articles);
+    const log = step.log && path.join(dir, 'logs', path.basename(step.log));
+    if (!step.na && log && fs.existsSync(log)) interpret(step, fs.readFileSync(log, 'utf8'));
+  }
+  const kept = saved.kept ?? [];
+  return report(
+    saved.articles,
+    saved.generated,
+    saved.steps,
+    saved.machine,
+    saved.rss ?? 'time',
+    kept,
+  );
+}
+
 function parseCount(text: string): number {
   const m = /^(\d[\d_,]*)(k?)$/i.exec(text.trim());
   const n = m ? Number(m[1]!.replace(/[_,]/g, '')) * (m[2] ? 1000 : 1) : NaN;
@@ -723,11 +801,16 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       json: { type: 'string' },
       rss: { type: 'string' },
+      reprint: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     console.log(USAGE);
+    return 0;
+  }
+  if (values.reprint) {
+    console.log(reprint(values.reprint));
     return 0;
   }
   const n = parseCount(values.articles);
@@ -789,7 +872,7 @@ async function main(): Promise<number> {
 
     const text = report(n, gen, results, m, rss, kept);
     const json = JSON.stringify(
-      { articles: n, seed: values.seed, machine: m, generated: gen, steps: results },
+      { articles: n, seed: values.seed, rss, kept, machine: m, generated: gen, steps: results },
       null,
       2,
     );
