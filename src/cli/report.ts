@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ArchiveCounts, PreparedBuild } from '../archive/load-archive.ts';
 import type { RejectedArticle } from '../ingest/parse-articles.ts';
-import type { Diagnostic, TopicScore } from '../model.ts';
+import type { Diagnostic, NameKind, TopicScore } from '../model.ts';
 
 export interface ReportArticle {
   id: string;
@@ -13,6 +13,7 @@ export interface ReportArticle {
   title: string;
   url: string;
   topics: TopicScore[];
+  names: { name: string; kind: NameKind; count: number }[];
 }
 
 export interface BuildReport {
@@ -40,6 +41,7 @@ export function buildReport({
       title: a.title,
       url: a.url,
       topics: a.topics.map(({ slug, name, score }) => ({ slug, name, score })),
+      names: a.names.map(({ name, kind, count }) => ({ name, kind, count })),
     })),
     rejected,
     diagnostics,

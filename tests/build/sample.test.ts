@@ -47,6 +47,22 @@ describe('building the shipped sample', () => {
     expect(year.querySelector('a[href="/2026/01/"]')).not.toBeNull();
   });
 
+  it('reports the names of the sample, each once', () => {
+    const names = site.report.articles[0]!.names.map((n) => n.name);
+    for (const expected of [
+      'Κίνα',
+      'Ρωσία',
+      'ΗΠΑ',
+      'Πεκίνο',
+      'Αντρέι Μπελούσοφ',
+      'Ντόναλντ Τραμπ',
+      'ΑΠΕ-ΜΠΕ',
+    ]) {
+      expect(names).toContain(expected);
+    }
+    expect(new Set(names).size).toBe(names.length);
+  });
+
   it('gives the sample a topic with its own page listing it', () => {
     const topics = site.report.articles[0]!.topics;
     expect(topics.length).toBeGreaterThan(0);
