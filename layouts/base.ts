@@ -8,7 +8,7 @@ import { escapeAttr, escapeHtml, join } from './html.ts';
 export const TOPICS_INDEX_PATH = TOPICS_URL;
 /** Site-relative URL of the search page (layouts/search.ts). */
 export const SEARCH_PATH = '/anazitisi/';
-/** Site-relative URL of the stylesheet the site plugin copies from `layouts/style.css`. */
+/** Site-relative URL of the stylesheet, rendered as a page from `layouts/style.css`. */
 export const STYLESHEET_PATH = '/assets/style.css';
 
 export interface BasePageOptions {

@@ -36,7 +36,7 @@ export interface StoredFile {
 export interface ContentCache {
   /** Changes whenever the analysis would give other results (code, taxonomy). */
   analysisKey: string;
-  /** When the cache was written (ms since epoch). */
+  /** When the build that wrote the cache started reading files (ms since epoch). */
   writtenAt: number;
   files: StoredFile[];
 }

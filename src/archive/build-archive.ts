@@ -175,7 +175,7 @@ function buildTopics(
 }
 
 function buildArticlePages(sorted: readonly Article[], names: readonly NameGroup[]): ArticlePage[] {
-  const nameUrls = new Map(names.map((n) => [n.key, n.url]));
+  const nameGroups = new Map(names.map((n) => [n.key, n]));
   const related = relatedArticles(sorted);
   return sorted.map((article, i) => {
     const before = sorted[i - 1];
@@ -188,9 +188,10 @@ function buildArticlePages(sorted: readonly Article[], names: readonly NameGroup
       month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
       year: { url: yearUrl(year), label: String(year) },
       topics: article.topics.map((t) => ({ url: topicUrl(t.slug), label: t.name })),
+      // The kind is the name page's, so an article never files a name elsewhere than its page.
       names: article.names.flatMap((n) => {
-        const url = nameUrls.get(n.key);
-        return url ? [{ url, label: n.name, kind: n.kind }] : [];
+        const group = nameGroups.get(n.key);
+        return group ? [{ url: group.url, label: n.name, kind: group.kind }] : [];
       }),
       related: related[i]!.map((j) => toRef(sorted[j]!)),
     };

@@ -105,6 +105,8 @@ export function prepareBuild(contentDir: string, options: PrepareOptions = {}): 
   );
   const analyze = (source: Parameters<typeof analyzeArticle>[0]) =>
     analyzeArticle(source, (a) => assignTopics(a, taxonomy.compiled));
+  // Before any file is read: a file changed while this build reads it must look racy next time.
+  const readingStarted = Date.now();
   const content = loadContent(contentDir, analysisKey, analyze, options.cache, options.onProgress);
   const { articles, diagnostics, rejected } = publishable(content.files);
   const allDiagnostics = [
@@ -139,7 +141,7 @@ export function prepareBuild(contentDir: string, options: PrepareOptions = {}): 
       published: articles.length,
       rejected: rejected.length,
     },
-    cache: { analysisKey, writtenAt: Date.now(), files: content.files },
+    cache: { analysisKey, writtenAt: readingStarted, files: content.files },
     filesRead: content.filesRead,
   };
 }

@@ -83,7 +83,8 @@ export function parseSiteSettings(text: string): { site: SiteSettings; diagnosti
   if (namePageMinArticles !== undefined) site.namePageMinArticles = namePageMinArticles;
   const url = record.url;
   if (typeof url === 'string' && url.trim() !== '') {
-    if (/^https?:\/\/[^/\s]+/i.test(url.trim())) site.url = url.trim().replace(/\/?$/, '/');
+    if (/^https?:\/\/[^/\s]+/i.test(url.trim()) && URL.canParse(url.trim()))
+      site.url = url.trim().replace(/\/?$/, '/');
     else
       diagnostics.push(
         settingsError(

@@ -175,6 +175,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const inputs = `${version}\n${prepared.inputs}\n${options.pathPrefix}\n${options.search !== false}`;
   if (
     written &&
+    prepared.filesRead === 0 &&
     previous?.inputs === inputs &&
     previous.pending.length === 0 &&
     existsSync(options.outDir)
@@ -233,7 +234,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
 
   const seconds = (performance.now() - started) / 1000;
   const { published, rejected } = prepared.counts;
-  const how = incremental
+  const how = plan.only
     ? `rendered ${pages} of ${fingerprints.size} pages, removed ${plan.removed.length}`
     : `${pages} pages`;
   log(
@@ -246,7 +247,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     pages,
     totalPages: fingerprints.size,
     removed: plan.removed.length,
-    incremental,
+    incremental: plan.only !== undefined,
     errors,
     warnings,
     seconds,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { assertFullIcu } from '../greek/dates.ts';
 import { DEFAULT_CACHE_DIR, runBuild } from './build.ts';
 import { runCheck } from './check.ts';
 import { runServe } from './serve.ts';
@@ -20,6 +21,8 @@ const USAGE = `Usage:
   --port N            serve on this port; default: 8080`;
 
 async function main(argv: string[]): Promise<number> {
+  // A Node built with small ICU would publish English month names without a word: refuse.
+  assertFullIcu();
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,

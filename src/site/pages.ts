@@ -1,5 +1,6 @@
 import { articlePage } from '../../layouts/article.ts';
 import { stylesheet } from '../../layouts/assets.ts';
+import { STYLESHEET_PATH } from '../../layouts/base.ts';
 import type { HeadInfo, PageContext } from '../../layouts/context.ts';
 import { dayPage } from '../../layouts/day.ts';
 import { homePage } from '../../layouts/home.ts';
@@ -229,7 +230,7 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
     single('home', '/', () => homePage(home, ctx), home),
     single('not-found', '/404.html', () => notFoundPage(ctx), null),
     single('search', SEARCH_URL, () => searchPage(ctx), null),
-    single('stylesheet', '/assets/style.css', () => stylesheet, null),
+    single('stylesheet', STYLESHEET_PATH, () => stylesheet, null),
     ...machinePages(archive, bodies, options),
   ];
 }

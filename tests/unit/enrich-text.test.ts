@@ -25,6 +25,13 @@ describe('excerpt', () => {
     expect(excerpt([text], 45)).toBe(`${'α'.repeat(40)}…`);
   });
 
+  it('never cuts an emoji in half', () => {
+    const text = `${'α'.repeat(30)}${'😀'.repeat(40)}`;
+    const result = excerpt([text], 50);
+    expect(result).toBe(`${'α'.repeat(30)}${'😀'.repeat(20)}…`);
+    expect(result.isWellFormed()).toBe(true);
+  });
+
   it('skips empty paragraphs', () => {
     expect(excerpt(['', '  ', 'Κείμενο'])).toBe('Κείμενο');
   });

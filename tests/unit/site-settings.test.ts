@@ -37,6 +37,12 @@ describe('site settings', () => {
     });
   });
 
+  it('rejects a URL that only looks like one', () => {
+    const { site, diagnostics } = parseSiteSettings('{"url": "https://exa mple.org/"}');
+    expect(site.url).toBeUndefined();
+    expect(diagnostics[0]?.code).toBe('E_SITE_SETTINGS');
+  });
+
   it('rejects a URL that is not absolute http(s)', () => {
     const { site, diagnostics } = parseSiteSettings('{"url": "example.org"}');
     expect(site.url).toBeUndefined();
