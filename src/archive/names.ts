@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article, NameGroup, NameKind } from '../model.ts';
+import type { Article, NameGroup, NameKind, NameMention } from '../model.ts';
 import { toRef } from './build-archive.ts';
 
 /** Folders of name pages, by kind: πρόσωπα, τόποι, φορείς. */
@@ -29,54 +29,50 @@ function mostCommon<T extends string>(counts: Map<T, number>): T {
 
 /**
  * Groups the names of all articles by key and plans a page for each name that at least
- * `minArticles` articles mention. Two names with the same slug (rare) are told apart by a
- * short hash of their key, except the first in key order, so URLs do not depend on counts.
+ * `minArticles` articles mention. A name's URL comes from its first mention in time (its kind
+ * and spelling then), and when two names share a slug the one mentioned first keeps it plain
+ * while the other gets a short hash of its key: news added later never moves an existing page.
  */
 export function buildNameGroups(newestFirst: readonly Article[], minArticles: number): NameGroup[] {
   const byKey = new Map<
     string,
-    {
-      articles: Article[];
-      names: Map<string, number>;
-      kinds: Map<NameKind, number>;
-      slugs: Map<string, number>;
-    }
+    { articles: Article[]; names: Map<string, number>; first: NameMention; firstSeen: number }
   >();
-  for (const article of newestFirst) {
+  newestFirst.forEach((article, index) => {
     for (const mention of article.names) {
       let group = byKey.get(mention.key);
       if (!group) {
-        group = { articles: [], names: new Map(), kinds: new Map(), slugs: new Map() };
+        group = { articles: [], names: new Map(), first: mention, firstSeen: 0 };
         byKey.set(mention.key, group);
       }
       group.articles.push(article);
       group.names.set(mention.name, (group.names.get(mention.name) ?? 0) + 1);
-      group.kinds.set(mention.kind, (group.kinds.get(mention.kind) ?? 0) + 1);
-      group.slugs.set(mention.slug, (group.slugs.get(mention.slug) ?? 0) + 1);
+      // Newest first: the last mention met is the oldest.
+      group.first = mention;
+      group.firstSeen = newestFirst.length - index;
     }
-  }
-  const planned = [...byKey]
-    .filter(([, g]) => g.articles.length >= minArticles)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, g]) => {
-      const name = mostCommon(g.names);
-      const slug = mostCommon(g.slugs) || shortHash(key);
-      return { key, kind: mostCommon(g.kinds), name, slug, articles: g.articles };
-    });
+  });
   const taken = new Set<string>();
-  const groups = planned.map(({ key, kind, name, slug, articles }) => {
-    let path = `${nameIndexUrl(kind)}${slug}/`;
-    if (taken.has(path)) path = `${nameIndexUrl(kind)}${slug}-${shortHash(key)}/`;
-    taken.add(path);
-    return {
+  const groups: NameGroup[] = [];
+  const inOrderOfFirstMention = [...byKey].sort(
+    ([a, x], [b, y]) => x.firstSeen - y.firstSeen || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  for (const [key, g] of inOrderOfFirstMention) {
+    const { kind } = g.first;
+    const slug = g.first.slug || shortHash(key);
+    let url = `${nameIndexUrl(kind)}${slug}/`;
+    if (taken.has(url)) url = `${nameIndexUrl(kind)}${slug}-${shortHash(key)}/`;
+    taken.add(url);
+    if (g.articles.length < minArticles) continue;
+    groups.push({
       key,
       kind,
-      name,
-      url: path,
-      count: articles.length,
-      articles: articles.slice(0, NAME_PAGE_SIZE).map(toRef),
-    };
-  });
+      name: mostCommon(g.names),
+      url,
+      count: g.articles.length,
+      articles: g.articles.slice(0, NAME_PAGE_SIZE).map(toRef),
+    });
+  }
   return groups.sort(
     (a, b) =>
       a.kind.localeCompare(b.kind) ||

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { buildNameGroups } from '../../src/archive/names.ts';
+import { articleId, articleUrl } from '../../src/archive/urls.ts';
+import type { Article, NameKind, NameMention } from '../../src/model.ts';
+
+function mention(key: string, name: string, kind: NameKind, slug: string): NameMention {
+  return { key, name, kind, count: 1, slug };
+}
+
+function article(date: string, names: NameMention[]): Article {
+  return {
+    id: articleId(date, 0),
+    date,
+    ordinal: 0,
+    title: `Άρθρο ${date}`,
+    contentHash: date,
+    source: { file: 'articles/a.txt', line: 1 },
+    excerpt: '',
+    wordCount: 1,
+    readingMinutes: 1,
+    topics: [],
+    names,
+    keywords: [],
+    slug: 'arthro',
+    url: articleUrl(date, 0, 'arthro'),
+  };
+}
+
+const russia = mention('ρωσια', 'Ρωσία', 'place', 'rosia');
+const putin = mention('πουτιν', 'Πούτιν', 'person', 'poutin');
+const newestFirst = (articles: Article[]) => [...articles].reverse();
+
+describe('name pages', () => {
+  const oldest = [
+    article('2026-01-01', [russia, putin]),
+    article('2026-01-02', [russia]),
+    article('2026-01-03', [russia, putin]),
+  ];
+
+  it('plans a page for each name in at least the minimum of articles, under its kind', () => {
+    const groups = buildNameGroups(newestFirst(oldest), 2);
+    expect(groups.map((g) => [g.url, g.name, g.count])).toEqual([
+      ['/prosopa/poutin/', 'Πούτιν', 2],
+      ['/topoi/rosia/', 'Ρωσία', 3],
+    ]);
+    expect(groups[1]!.articles.map((a) => a.date)).toEqual([
+      '2026-01-03',
+      '2026-01-02',
+      '2026-01-01',
+    ]);
+    expect(buildNameGroups(newestFirst(oldest), 3).map((g) => g.name)).toEqual(['Ρωσία']);
+  });
+
+  it('keeps a page where it is when later news brings a name with the same slug', () => {
+    const clash = mention('ροσια', 'Ρόσια', 'place', 'rosia');
+    const later = [...oldest, article('2026-02-01', [clash]), article('2026-02-02', [clash])];
+    const urls = new Map(buildNameGroups(newestFirst(later), 2).map((g) => [g.key, g.url]));
+    expect(urls.get('ρωσια')).toBe('/topoi/rosia/');
+    expect(urls.get('ροσια')).toMatch(/^\/topoi\/rosia-[0-9a-f]{6}\/$/);
+  });
+
+  it('takes the URL from the first mention, whatever the later majority', () => {
+    const asOrganisation = mention('πουτιν', 'Πούτιν', 'organisation', 'poutin');
+    const later = [
+      ...oldest,
+      ...['03', '04', '05'].map((d) => article(`2026-02-${d}`, [asOrganisation])),
+    ];
+    const putinPage = buildNameGroups(newestFirst(later), 2).find((g) => g.key === 'πουτιν');
+    expect(putinPage?.url).toBe('/prosopa/poutin/');
+    expect(putinPage?.kind).toBe('person');
+  });
+});
