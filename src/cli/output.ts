@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { isRunning } from '../site/process-alive.ts';
 
 /** The file a page URL is written to: `/2026/01/` → `2026/01/index.html`. */
 export function urlToFile(url: string): string {
@@ -10,15 +11,6 @@ export function urlToFile(url: string): string {
 /** A sibling folder of the output to render into, so the output is never half-written. */
 export function stagingFolder(outDir: string): string {
   return `${path.resolve(outDir)}.building-${process.pid}`;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

@@ -46,6 +46,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { SEARCH_INDEX_PATH } from '../../layouts/search.ts';
 import type { IsoDate } from '../model.ts';
+import { isRunning } from './process-alive.ts';
 
 export { SEARCH_INDEX_PATH };
 /** File name of the manifest in `/pagefind/` (search-client.js reads it). */
@@ -233,15 +234,6 @@ async function indexShard(outDir: string, shard: SearchShard, bundle: string): P
     return pages;
   } finally {
     await index.deleteIndex();
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
