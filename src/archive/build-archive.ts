@@ -28,7 +28,8 @@ export interface TopicName {
   name: string;
 }
 
-const greekCollator = new Intl.Collator('el');
+/** Greek alphabetical order, for topic and name lists. */
+export const greekCollator = new Intl.Collator('el');
 
 export function compareArticles(a: Article, b: Article): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.ordinal - b.ordinal;

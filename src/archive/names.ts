@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, NameGroup, NameKind, NameMention } from '../model.ts';
-import { toRef } from './build-archive.ts';
+import { greekCollator, toRef } from './build-archive.ts';
 
 /** Folders of name pages, by kind: πρόσωπα, τόποι, φορείς. */
 export const NAME_FOLDERS: Readonly<Record<NameKind, string>> = {
@@ -16,8 +16,6 @@ export function nameIndexUrl(kind: NameKind): string {
 
 /** How many of a name's articles its page lists (the newest). */
 export const NAME_PAGE_SIZE = 100;
-
-const greekCollator = new Intl.Collator('el');
 
 function shortHash(key: string): string {
   return createHash('sha1').update(key).digest('hex').slice(0, 6);
