@@ -70,12 +70,50 @@ function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64url');
 }
 
-function storeFile(
-  { file, absolute }: ArticleFile,
-  stat: { size: number; mtimeMs: number },
+/** What reading one file gave: its cache entry and, for rendering, its articles' bodies. */
+export interface ReadResult {
+  stored: StoredFile;
+  articles: SourceArticle[];
+}
+
+/** A file whose cached entry cannot be used: it is read, parsed and analysed again. */
+export interface ReadJob {
+  entry: ArticleFile;
+  stat: { size: number; mtimeMs: number };
+  /** The file's entry in the cache, whose unchanged articles keep their analysis. */
+  previous?: StoredFile;
+}
+
+/** Reads files (in this thread or in workers): one result per job, in the jobs' order. */
+export type FileReader = (
+  jobs: readonly ReadJob[],
+  onFileDone: () => void,
+) => ReadResult[] | Promise<ReadResult[]>;
+
+/** The analysis of each article of these files, by the hash of its text. */
+export function analysesByHash(files: Iterable<StoredFile>): Map<string, Analysis> {
+  const analyses = new Map<string, Analysis>();
+  for (const f of files) {
+    for (const {
+      contentHash,
+      textLength: _l,
+      date: _d,
+      ordinal: _o,
+      title: _t,
+      source: _s,
+      ...analysis
+    } of f.articles) {
+      analyses.set(contentHash, analysis);
+    }
+  }
+  return analyses;
+}
+
+export function storeFile(
+  { entry: { file, absolute }, stat }: ReadJob,
   previousAnalysis: ReadonlyMap<string, Analysis>,
   analyze: Analyze,
-): { stored: StoredFile; articles: SourceArticle[] } {
+): ReadResult {
   let bytes: Buffer | undefined;
   try {
     bytes = stat.size <= MAX_FILE_BYTES ? readFileSync(absolute) : undefined;
@@ -112,42 +150,40 @@ function storeFile(
 }
 
 /**
+ * Reads files one after another in this thread; an article whose text is anywhere in the cache
+ * keeps its analysis, even if it moved to another file.
+ */
+export function readInThisThread(analyze: Analyze, cache?: ContentCache): FileReader {
+  return (jobs, onFileDone) => {
+    const previousAnalysis = analysesByHash(cache?.files ?? []);
+    return jobs.map((job) => {
+      const result = storeFile(job, previousAnalysis, analyze);
+      onFileDone();
+      return result;
+    });
+  };
+}
+
+/**
  * Reads the content folder, reusing the cache for every file whose size and timestamp have not
  * changed and the analysis of every article whose text has not changed (an edit to one
  * article of a day's file re-analyses that article alone).
  */
-export function loadContent(
+export async function loadContent(
   contentDir: string,
   analysisKey: string,
-  analyze: Analyze,
+  read: (usableCache: ContentCache | undefined) => FileReader,
   cache?: ContentCache,
   onProgress?: (done: number, total: number) => void,
-): LoadedContent {
+): Promise<LoadedContent> {
   const usable = cache?.analysisKey === analysisKey ? cache : undefined;
   const previous = new Map(usable?.files.map((f) => [f.file, f]));
-  const previousAnalysis = new Map<string, Analysis>();
-  for (const f of usable?.files ?? []) {
-    for (const {
-      contentHash,
-      textLength: _l,
-      date: _d,
-      ordinal: _o,
-      title: _t,
-      source: _s,
-      ...analysis
-    } of f.articles) {
-      previousAnalysis.set(contentHash, analysis);
-    }
-  }
-
   const listing = listArticleFiles(contentDir);
   const total = listing.files.length;
-  const files: StoredFile[] = [];
-  const bodies = new Map<string, SourceArticle[]>();
-  let filesRead = 0;
-  onProgress?.(0, total);
-  for (let i = 0; i < total; i++) {
-    const entry = listing.files[i]!;
+  const files: (StoredFile | undefined)[] = [];
+  const jobs: ReadJob[] = [];
+  const jobIndex: number[] = [];
+  for (const entry of listing.files) {
     let stat: { size: number; mtimeMs: number } = { size: -1, mtimeMs: -1 };
     try {
       const s = statSync(entry.absolute);
@@ -161,21 +197,27 @@ export function loadContent(
       reuse = hashBytes(readFileSync(entry.absolute)) === old!.bytesHash;
     }
     if (reuse) {
-      files.push(old!);
+      files.push(old);
     } else {
-      const { stored, articles } = storeFile(entry, stat, previousAnalysis, analyze);
-      files.push(stored);
-      bodies.set(entry.file, articles);
-      filesRead++;
+      jobIndex.push(files.length);
+      files.push(undefined);
+      jobs.push({ entry, stat, previous: old });
     }
-    onProgress?.(i + 1, total);
   }
+  let done = total - jobs.length;
+  onProgress?.(done, total);
+  const results = await read(usable)(jobs, () => onProgress?.(++done, total));
+  const bodies = new Map<string, SourceArticle[]>();
+  results.forEach((result, i) => {
+    files[jobIndex[i]!] = result.stored;
+    bodies.set(result.stored.file, result.articles);
+  });
   return {
-    files,
+    files: files as StoredFile[],
     bodies,
     diagnostics: listing.diagnostics,
-    filesRead,
-    filesReused: total - filesRead,
+    filesRead: jobs.length,
+    filesReused: total - jobs.length,
   };
 }
 

@@ -13,6 +13,8 @@ import type {
   TopicMonthPage,
   YearGroup,
 } from '../model.ts';
+import { hashText } from './article-store.ts';
+import { withFingerprint } from './fingerprint.ts';
 import { buildNameGroups } from './names.ts';
 import { relatedArticles } from './related.ts';
 import { dayUrl, monthUrl, topicMonthUrl, topicUrl, yearUrl } from './urls.ts';
@@ -35,9 +37,21 @@ export function compareArticles(a: Article, b: Article): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.ordinal - b.ordinal;
 }
 
+const refs = new WeakMap<Article, ArticleRef>();
+
+/** One reference per article, shared by every list it is in. */
 export function toRef(article: Article): ArticleRef {
-  const { id, date, ordinal, title, url, excerpt } = article;
-  return { id, date, ordinal, title, url, excerpt };
+  let ref = refs.get(article);
+  if (!ref) {
+    const { id, date, ordinal, title, url, excerpt } = article;
+    // What a list shows of an article: an edit further down its text changes no list.
+    ref = withFingerprint(
+      { id, date, ordinal, title, url, excerpt },
+      `${url} ${hashText(`${title}\n${excerpt}`)}`,
+    );
+    refs.set(article, ref);
+  }
+  return ref;
 }
 
 /** Consecutive runs of equal keys; `items` must already be sorted by that key. */

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { analyzeArticle } from '../enrich/analyze.ts';
+import { articleAnalyzer } from '../enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
-import { assignTopics } from '../enrich/topics.ts';
 import { slugify } from '../greek/slug.ts';
 import { compareDiagnostics } from '../ingest/diagnostics.ts';
 import type { RejectedArticle } from '../ingest/parse-articles.ts';
@@ -15,11 +14,14 @@ import {
   BodyStore,
   hashText,
   loadContent,
+  readInThisThread,
   type ContentCache,
   type StoredArticle,
   type StoredFile,
 } from './article-store.ts';
 import { buildArchive } from './build-archive.ts';
+import { withFingerprint } from './fingerprint.ts';
+import { defaultThreads, readInWorkers } from './read-workers.ts';
 import { loadSiteSettings } from './site-settings.ts';
 import { articleId, articleUrl } from './urls.ts';
 
@@ -54,16 +56,18 @@ export interface PrepareOptions {
   /** Part of the cache key besides the taxonomy: the version of the code that analyses. */
   codeVersion?: string;
   onProgress?: (filesDone: number, filesTotal: number) => void;
+  /** Threads that read and analyse files; 1 reads in this thread. Default: one per core. */
+  threads?: number;
 }
 
 export function toArticle(stored: StoredArticle): Article {
   const slug = slugify(stored.title);
-  return {
-    ...stored,
-    id: articleId(stored.date, stored.ordinal),
-    slug,
-    url: articleUrl(stored.date, stored.ordinal, slug),
-  };
+  const url = articleUrl(stored.date, stored.ordinal, slug);
+  // The taxonomy, not the text, decides the topics: they are part of the fingerprint.
+  return withFingerprint(
+    { ...stored, id: articleId(stored.date, stored.ordinal), slug, url },
+    `${url} ${stored.contentHash} ${JSON.stringify(stored.topics)}`,
+  );
 }
 
 /**
@@ -97,17 +101,26 @@ function publishable(files: readonly StoredFile[]): {
 }
 
 /** Reads a content folder and plans the whole archive: the pipeline up to, not including, HTML. */
-export function prepareBuild(contentDir: string, options: PrepareOptions = {}): PreparedBuild {
+export async function prepareBuild(
+  contentDir: string,
+  options: PrepareOptions = {},
+): Promise<PreparedBuild> {
   const settings = loadSiteSettings(contentDir);
   const taxonomy = loadCompiledTaxonomy(contentDir);
   const analysisKey = hashText(
     `${options.codeVersion ?? ''}\n${readFileSync(taxonomy.path, 'utf8')}`,
   );
-  const analyze = (source: Parameters<typeof analyzeArticle>[0]) =>
-    analyzeArticle(source, (a) => assignTopics(a, taxonomy.compiled));
+  const analyze = articleAnalyzer(taxonomy.compiled);
+  const threads = options.threads ?? defaultThreads();
   // Before any file is read: a file changed while this build reads it must look racy next time.
   const readingStarted = Date.now();
-  const content = loadContent(contentDir, analysisKey, analyze, options.cache, options.onProgress);
+  const content = await loadContent(
+    contentDir,
+    analysisKey,
+    (usable) => readInWorkers(contentDir, threads, readInThisThread(analyze, usable)),
+    options.cache,
+    options.onProgress,
+  );
   const { articles, diagnostics, rejected } = publishable(content.files);
   const allDiagnostics = [
     ...content.diagnostics,

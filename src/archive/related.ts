@@ -19,11 +19,32 @@ function dayNumber(date: IsoDate): number {
   );
 }
 
-function features(article: Article): [string, number][] {
+/** Numbers features as they are met, so postings are an array rather than a map of strings. */
+class FeatureIds {
+  #count = 0;
+  readonly #byKind = [
+    new Map<string, number>(),
+    new Map<string, number>(),
+    new Map<string, number>(),
+  ];
+
+  /** `kind`: 0 a name's key, 1 a keyword, 2 a topic's slug. */
+  id(kind: 0 | 1 | 2, value: string): number {
+    const ids = this.#byKind[kind]!;
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = this.#count++;
+      ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+function features(article: Article, ids: FeatureIds): [number, number][] {
   return [
-    ...article.names.map((n): [string, number] => [`n ${n.key}`, NAME_WEIGHTS[n.kind]]),
-    ...article.keywords.map((k): [string, number] => [`k ${k}`, KEYWORD_WEIGHT]),
-    ...article.topics.map((t): [string, number] => [`t ${t.slug}`, TOPIC_WEIGHT]),
+    ...article.names.map((n): [number, number] => [ids.id(0, n.key), NAME_WEIGHTS[n.kind]]),
+    ...article.keywords.map((k): [number, number] => [ids.id(1, k), KEYWORD_WEIGHT]),
+    ...article.topics.map((t): [number, number] => [ids.id(2, t.slug), TOPIC_WEIGHT]),
   ];
 }
 
@@ -38,11 +59,12 @@ export function relatedArticles(sorted: readonly Article[]): number[][] {
   // Scores of the current article's candidates, reset after each article through `touched`.
   const scores = new Float64Array(sorted.length);
   const touched: number[] = [];
-  const postings = new Map<string, number[]>();
+  const ids = new FeatureIds();
+  const postings: number[][] = [];
   return sorted.map((article, index) => {
-    const own = features(article);
+    const own = features(article, ids);
     for (const [feature, weight] of own) {
-      const list = postings.get(feature);
+      const list = postings[feature];
       if (!list) continue;
       for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
         const candidate = list[i]!;
@@ -51,9 +73,9 @@ export function relatedArticles(sorted: readonly Article[]): number[][] {
       }
     }
     for (const [feature] of own) {
-      const list = postings.get(feature);
+      const list = postings[feature];
       if (list) list.push(index);
-      else postings.set(feature, [index]);
+      else postings[feature] = [index];
     }
     const ranked: [number, number][] = [];
     for (const candidate of touched) {

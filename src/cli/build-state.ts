@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentCache } from '../archive/article-store.ts';
@@ -31,19 +31,53 @@ export function stateFile(cacheDir: string, contentDir: string, outDir: string):
   return path.join(cacheDir, `build-${key}.v8`);
 }
 
-/** A missing, old or damaged state is no state: the build is then a full one. */
-export function readState(file: string): BuildState | undefined {
+function pendingFile(file: string): string {
+  return `${file}.pending.json`;
+}
+
+function readPending(file: string): string[] {
   try {
-    const state = deserialize(readFileSync(file)) as BuildState;
-    return state.format === FORMAT ? state : undefined;
+    const urls: unknown = JSON.parse(readFileSync(pendingFile(file), 'utf8'));
+    return Array.isArray(urls) ? urls.filter((u): u is string => typeof u === 'string') : [];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
-export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
+/**
+ * A missing, old or damaged state is no state: the build is then a full one. Pages a build
+ * was changing when it stopped (see `writePending`) are taken as unknown.
+ */
+export function readState(file: string): BuildState | undefined {
+  let state: BuildState;
+  try {
+    state = deserialize(readFileSync(file)) as BuildState;
+  } catch {
+    return undefined;
+  }
+  if (state.format !== FORMAT) return undefined;
+  const pending = readPending(file);
+  if (pending.length === 0) return state;
+  for (const url of pending) state.pages.delete(url);
+  return { ...state, inputs: '', pending: [...new Set([...state.pending, ...pending])] };
+}
+
+function writeAtomically(file: string, data: string | Uint8Array): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, serialize({ format: FORMAT, ...state }));
+  writeFileSync(temporary, data);
   renameSync(temporary, file);
+}
+
+/**
+ * Records, before an incremental build touches the output, the pages it is about to replace
+ * or delete: a small file beside the state, so the large state is written once per build.
+ */
+export function writePending(file: string, urls: readonly string[]): void {
+  writeAtomically(pendingFile(file), JSON.stringify([...new Set([...readPending(file), ...urls])]));
+}
+
+export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
+  writeAtomically(file, serialize({ format: FORMAT, ...state }));
+  rmSync(pendingFile(file), { force: true });
 }

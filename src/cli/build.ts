@@ -9,12 +9,13 @@ import {
   isArticleUrl,
   removeSearchIndex,
 } from '../site/search-index.ts';
-import { readState, stateFile, writeState } from './build-state.ts';
+import { readState, stateFile, writePending, writeState } from './build-state.ts';
 import { codeVersion } from './code-version.ts';
 import { countBySeverity, printDiagnostics } from './diagnostics-output.ts';
 import { applyPages, recoverInterruptedBuilds, replaceFolder, stagingFolder } from './output.ts';
 import { fileProgress } from './progress.ts';
 import { buildReport, writeReport } from './report.ts';
+import { Stopwatch } from './stopwatch.ts';
 
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';
 
@@ -151,6 +152,7 @@ async function render(
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
+  const stopwatch = new Stopwatch();
   if (process.listeners('SIGINT').every((l) => l !== stopOnSignal)) {
     process.on('SIGINT', stopOnSignal).on('SIGTERM', stopOnSignal);
   }
@@ -162,11 +164,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   );
   const previous = options.full ? undefined : readState(state);
   const version = codeVersion();
-  const prepared = prepareBuild(options.contentDir, {
+  const prepared = await prepareBuild(options.contentDir, {
     cache: previous?.content,
     codeVersion: version,
     onProgress: fileProgress(),
   });
+  stopwatch.lap('read');
   printDiagnostics(prepared.diagnostics, log);
   const { errors, warnings } = countBySeverity(prepared.diagnostics);
   if (options.reportFile) writeReport(options.reportFile, buildReport(prepared));
@@ -199,6 +202,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const kinds = planPages(prepared.archive, prepared.bodies, { pathPrefix: options.pathPrefix });
   const site = `${version}\n${siteFingerprint(prepared.archive, { pathPrefix: options.pathPrefix })}`;
   const fingerprints = pageFingerprints(kinds, site);
+  stopwatch.lap('plan');
   const incremental = previous !== undefined && existsSync(options.outDir);
   let plan: RenderPlan = { removed: [] };
   if (incremental) {
@@ -219,17 +223,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   if (written) {
     if (plan.only) {
       // Until the new pages are in place, the pages about to change are of unknown content.
-      const settled = new Map(previous!.pages);
-      for (const url of [...plan.only, ...plan.removed]) settled.delete(url);
-      writeState(state, {
-        content: previous!.content,
-        inputs: '',
-        pages: settled,
-        pending: [...plan.only, ...plan.removed],
-      });
+      writePending(state, [...plan.only, ...plan.removed]);
     }
     pages = await render(options, kinds, plan, log);
+    stopwatch.lap('render');
     writeState(state, { content: prepared.cache, inputs, pages: fingerprints, pending: [] });
+    stopwatch.lap('state');
   }
 
   const seconds = (performance.now() - started) / 1000;
@@ -239,7 +238,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     : `${pages} pages`;
   log(
     written
-      ? `Built ${published} articles (${rejected} rejected) into ${options.outDir}: ${how}; ${warnings} warnings, ${errors} errors, ${seconds.toFixed(1)} s.`
+      ? `Built ${published} articles (${rejected} rejected) into ${options.outDir}: ${how}; ${warnings} warnings, ${errors} errors, ${seconds.toFixed(1)} s (${stopwatch.summary()}).`
       : `Not built: ${errors} errors and --strict. ${published} articles would be published, ${rejected} rejected; ${warnings} warnings, ${seconds.toFixed(1)} s.`,
   );
   return {

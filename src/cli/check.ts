@@ -10,9 +10,9 @@ export interface CheckOptions {
 }
 
 /** Validates the content without writing a site; returns the number of errors. */
-export function runCheck(options: CheckOptions): number {
+export async function runCheck(options: CheckOptions): Promise<number> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const loaded = prepareBuild(options.contentDir, { onProgress: fileProgress() });
+  const loaded = await prepareBuild(options.contentDir, { onProgress: fileProgress() });
   // Checking is for reading the problems: list every one.
   printDiagnostics(loaded.diagnostics, log, Infinity);
   if (options.reportFile) writeReport(options.reportFile, buildReport(loaded));

@@ -59,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
       return outcome.written ? 0 : 1;
     }
     case 'check':
-      return runCheck({ contentDir: values.content, reportFile: values.report }) > 0 ? 1 : 0;
+      return (await runCheck({ contentDir: values.content, reportFile: values.report })) > 0
+        ? 1
+        : 0;
     case 'serve':
       await runServe({ ...build, port: Number(values.port) });
       return -1;

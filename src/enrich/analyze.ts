@@ -3,6 +3,8 @@ import { excerpt } from './excerpt.ts';
 import { keywords } from './keywords.ts';
 import { extractNames } from './names.ts';
 import { readingStats } from './reading.ts';
+import type { CompiledTaxonomy } from './taxonomy.ts';
+import { assignTopics } from './topics.ts';
 
 export type TopicAssigner = (article: Pick<SourceArticle, 'title' | 'paragraphs'>) => TopicScore[];
 
@@ -15,4 +17,9 @@ export function analyzeArticle(source: SourceArticle, assignTopics: TopicAssigne
     names: extractNames(source),
     keywords: keywords(source),
   };
+}
+
+/** `analyzeArticle` with the topics of a taxonomy. */
+export function articleAnalyzer(taxonomy: CompiledTaxonomy): (source: SourceArticle) => Analysis {
+  return (source) => analyzeArticle(source, (a) => assignTopics(a, taxonomy));
 }

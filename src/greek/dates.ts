@@ -62,12 +62,21 @@ export const formatShortDate = memo((date: IsoDate): string =>
 );
 
 /** The nominative month name, 1 = `Ιανουάριος` … 12 = `Δεκέμβριος`. */
-export function monthName(month: number): string {
+function nominativeMonth(month: number): string {
   const part = firstOfMonth(2000, month)
     .toLocaleParts(MONTH_AND_YEAR)
     .find((p) => p.type === 'month');
   if (part === undefined) throw new Error(`no month name in the Greek locale for month ${month}`);
   return part.value;
+}
+
+export const monthName = memo(nominativeMonth);
+
+/** The locale's abbreviation, 1 = `Ιαν` … 5 = `Μαΐ` … 12 = `Δεκ`, for chart axes. */
+export function monthShortName(month: number): string {
+  const name = Info.months('short', { locale: LOCALE })[month - 1];
+  if (name === undefined) throw new RangeError(`not a month: ${month}`);
+  return name;
 }
 
 /** `Ιανουάριος 2026`: a heading for a month's page. */
@@ -94,8 +103,13 @@ export function weekdayShortNames(): string[] {
 /** 0 = Monday … 6 = Sunday. */
 export const weekdayIndex = memo((date: IsoDate): number => athensDay(date).weekday - 1);
 
+const monthLengths = memo((yearMonth: string): number => {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return firstOfMonth(year!, month!).daysInMonth;
+});
+
 export function daysInMonth(year: number, month: number): number {
-  return firstOfMonth(year, month).daysInMonth;
+  return monthLengths(`${year}-${month}`);
 }
 
 /** Local midnight in Athens with its offset, for `<time datetime>` and feeds: `2026-01-27T00:00:00+02:00`. */
@@ -108,7 +122,7 @@ export const athensDateTime = memo((date: IsoDate): string =>
  * does; call it before building so that a site is never published with English months.
  */
 export function assertFullIcu(): void {
-  const january = monthName(1);
+  const january = nominativeMonth(1);
   if (!/^\p{Script=Greek}+$/u.test(january)) {
     throw new Error(
       `This Node.js has no Greek locale data (month 1 is "${january}", not "Ιανουάριος"): ` +

@@ -13,6 +13,7 @@ import { nameIndexPage, namePage } from '../../layouts/name.ts';
 import { NAME_FOLDERS, nameIndexUrl } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
+import { fingerprintJson } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
 import type { Archive, Article, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
@@ -242,7 +243,7 @@ export function pageFingerprints(kinds: readonly PageKind[], site: string): Map<
     for (const item of k.items)
       hashes.set(
         k.url(item),
-        hashText(`${site}\n${k.name}\n${JSON.stringify(k.fingerprint(item))}`),
+        hashText(`${site}\n${k.name}\n${fingerprintJson(k.fingerprint(item))}`),
       );
   }
   return hashes;

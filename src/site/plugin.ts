@@ -55,15 +55,14 @@ function addKind(
  * Eleventy renders the archive from data: a handful of paginating templates over pre-grouped
  * arrays, never one template per article (architecture.md measures why).
  */
-export default function ephemeris(eleventyConfig: EleventyConfig): void {
+export default async function ephemeris(eleventyConfig: EleventyConfig): Promise<void> {
   const contentDir = path.resolve(eleventyConfig.directories.input);
   const pathPrefix = eleventyConfig.pathPrefix ?? '/';
-  const batch = batches.get(contentDir) ?? {
-    kinds: (() => {
-      const build = prepareBuild(contentDir);
-      return planPages(build.archive, build.bodies, { pathPrefix });
-    })(),
-  };
+  let batch = batches.get(contentDir);
+  if (!batch) {
+    const build = await prepareBuild(contentDir);
+    batch = { kinds: planPages(build.archive, build.bodies, { pathPrefix }) };
+  }
   // Articles are data read by our own ingest, not templates for Eleventy to discover.
   eleventyConfig.ignores.add('articles/**');
   for (const page of batch.kinds) addKind(eleventyConfig, page, batch.only);

@@ -84,7 +84,7 @@ describe('building the shipped sample', () => {
 
   it('ends with a summary of articles, pages, warnings, errors and seconds', () => {
     expect(site.run.stderr).toMatch(
-      /Built 1 articles \(0 rejected\) into .*: \d+ pages; 1 warnings, 0 errors, [\d.]+ s\./,
+      /Built 1 articles \(0 rejected\) into .*: \d+ pages; 1 warnings, 0 errors, [\d.]+ s \(read [\d.]+ s, plan [\d.]+ s, render [\d.]+ s, state [\d.]+ s\)\./,
     );
   });
 });

@@ -429,11 +429,11 @@ function writeContent(
 const SAFE_URL = /^\/([a-z0-9-]+\/)*([a-z0-9-]+\.[a-z]+)?$/;
 
 describe('the whole pipeline, on random and mutated content', () => {
-  it('renders every page with nothing injected and every paragraph shown (in process)', () => {
-    fc.assert(
-      fc.property(contentFolder, (files) => {
+  it('renders every page with nothing injected and every paragraph shown (in process)', async () => {
+    await fc.assert(
+      fc.asyncProperty(contentFolder, async (files) => {
         const dir = writeContent(files);
-        const prepared = prepareBuild(dir);
+        const prepared = await prepareBuild(dir);
         const { counts, archive } = prepared;
         expect(counts.articles_read).toBe(counts.published + counts.rejected);
         expect(archive.articles).toHaveLength(counts.published);

@@ -1,0 +1,61 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readInThisThread, type ReadJob } from '../../src/archive/article-store.ts';
+import { readInWorkers } from '../../src/archive/read-workers.ts';
+import { articleAnalyzer } from '../../src/enrich/analyze.ts';
+import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
+import { listArticleFiles } from '../../src/ingest/read-content.ts';
+
+const FIXTURE = path.resolve('tests/fixtures/site');
+
+function jobsOf(dir: string): ReadJob[] {
+  return listArticleFiles(dir).files.map((entry) => {
+    const { size, mtimeMs } = statSync(entry.absolute);
+    return { entry, stat: { size, mtimeMs } };
+  });
+}
+
+const analyze = articleAnalyzer(loadCompiledTaxonomy(FIXTURE).compiled);
+
+describe('reading files in worker threads', () => {
+  it('gives what reading in this thread gives, in the same order, reporting every file', async () => {
+    const jobs = jobsOf(FIXTURE);
+    expect(jobs.length).toBeGreaterThan(2);
+    const expected = await readInThisThread(analyze)(jobs, () => {});
+    let done = 0;
+    const inThread = () => {
+      throw new Error('small reads must still go to the workers when minBytes is 0');
+    };
+    const results = await readInWorkers(FIXTURE, 2, inThread, 0)(jobs, () => done++);
+    expect(done).toBe(jobs.length);
+    expect(results.map((r) => r.stored.file)).toEqual(jobs.map((j) => j.entry.file));
+    expect(results).toEqual(expected);
+    expect(results.flatMap((r) => r.stored.articles).length).toBeGreaterThan(3);
+  });
+
+  it('keeps the cached analysis of an unchanged article', async () => {
+    const jobs = jobsOf(FIXTURE);
+    const [first] = await readInThisThread(analyze)(jobs.slice(0, 1), () => {});
+    const previous = structuredClone(first!.stored);
+    previous.articles[0]!.excerpt = 'from the cache';
+    const [again] = await readInWorkers(
+      FIXTURE,
+      2,
+      readInThisThread(analyze),
+      0,
+    )([{ ...jobs[0]!, previous }], () => {});
+    expect(again!.stored.articles[0]!.excerpt).toBe('from the cache');
+  });
+
+  it('reads small batches in this thread, where starting workers costs more than it saves', async () => {
+    const jobs = jobsOf(FIXTURE);
+    let calls = 0;
+    const inThread = readInThisThread(analyze);
+    await readInWorkers(FIXTURE, 2, (j, done) => {
+      calls++;
+      return inThread(j, done);
+    })(jobs, () => {});
+    expect(calls).toBe(1);
+  });
+});
