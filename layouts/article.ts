@@ -1,5 +1,6 @@
 import type { ArticlePage, NameKind, NameLink } from '../src/model.ts';
-import { formatLongDate } from '../src/greek/dates.ts';
+import { absoluteUrl } from '../src/archive/urls.ts';
+import { formatDate, formatLongDate } from '../src/greek/dates.ts';
 import { basePage } from './base.ts';
 import { articleTrail } from './breadcrumbs.ts';
 import type { PageContext } from './context.ts';
@@ -48,6 +49,19 @@ export const SEARCH_FILTER_TOPIC = 'topic';
 export const SEARCH_FILTER_YEAR = 'year';
 
 /**
+ * Where a printed article came from, shown on paper only: its address and its date, since
+ * paper has no address bar.
+ */
+function printSource(page: ArticlePage, ctx: PageContext): string {
+  const { article } = page;
+  const address = ctx.site.url ? absoluteUrl(ctx.site, article.url) : ctx.href(article.url);
+  return (
+    `<p class="print-only">${escapeHtml(ctx.site.title)} · ${escapeHtml(formatDate(article.date))}` +
+    ` · ${escapeHtml(address)}</p>`
+  );
+}
+
+/**
  * One article. `bodyHtml` is the article body already rendered by markdown-it (trusted);
  * everything else comes from the view model and is escaped.
  */
@@ -78,7 +92,8 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
     '</header>',
     `<div class="article-body" data-pagefind-body>${bodyHtml}</div>`,
     '<footer class="article-footer">',
-    `<p><a href="${escapeAttr(ctx.href(page.day.url))}">Όλα τα άρθρα της ημέρας</a></p>`,
+    `<p class="day-link"><a href="${escapeAttr(ctx.href(page.day.url))}">Όλα τα άρθρα της ημέρας</a></p>`,
+    printSource(page, ctx),
     '</footer>',
     '</article>',
     namesSection(page.names, ctx),

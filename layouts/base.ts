@@ -10,6 +10,8 @@ export const TOPICS_INDEX_PATH = TOPICS_URL;
 export const SEARCH_PATH = '/anazitisi/';
 /** Site-relative URL of the stylesheet, rendered as a page from `layouts/style.css`. */
 export const STYLESHEET_PATH = '/assets/style.css';
+/** Site-relative URL of the icon, rendered as a page from `layouts/favicon.svg`. */
+export const FAVICON_PATH = '/assets/favicon.svg';
 
 export interface BasePageOptions {
   /** The page's own title; the site title is appended (`Τίτλος · Ιστότοπος`). */
@@ -53,6 +55,7 @@ export function basePage(options: BasePageOptions): string {
         topicSlug: options.topicSlug,
       }),
       `<link rel="stylesheet" href="${escapeAttr(ctx.href(STYLESHEET_PATH))}">`,
+      `<link rel="icon" href="${escapeAttr(ctx.href(FAVICON_PATH))}" type="image/svg+xml">`,
       '</head>',
       '<body>',
       '<a class="skip-link" href="#main">Μετάβαση στο περιεχόμενο</a>',
@@ -61,7 +64,7 @@ export function basePage(options: BasePageOptions): string {
         options.breadcrumbs.length > 0 &&
         breadcrumbTrail(options.breadcrumbs, ctx),
       `<main id="main">${options.body}</main>`,
-      siteFooter(ctx),
+      siteFooter(ctx, canonicalPath),
       '</body>',
       '</html>',
       '',
@@ -81,9 +84,12 @@ function navItem(target: Link, ctx: PageContext, canonicalPath: string | undefin
   );
 }
 
+/**
+ * Site name, search and topics. The years live in the footer: on a phone, a dozen years
+ * above every page would push the page itself below the fold.
+ */
 function siteHeader(ctx: PageContext, canonicalPath: string | undefined): string {
   const topics = [...ctx.topics, { url: TOPICS_INDEX_PATH, label: 'Όλα τα θέματα' }];
-  const years = ctx.years ?? [];
   return join([
     '<header class="site-header">',
     `<a class="site-name" href="${escapeAttr(ctx.href('/'))}"${currentAttr('/', canonicalPath)}>` +
@@ -93,8 +99,6 @@ function siteHeader(ctx: PageContext, canonicalPath: string | undefined): string
       `${currentAttr(SEARCH_PATH, canonicalPath)}>Αναζήτηση</a>`,
     '<nav class="site-nav" aria-label="Κύρια πλοήγηση">',
     `<ul class="nav-topics" aria-label="Θέματα">${topics.map((t) => navItem(t, ctx, canonicalPath)).join('')}</ul>`,
-    years.length > 0 &&
-      `<ul class="nav-years" aria-label="Έτη">${years.map((y) => navItem(y, ctx, canonicalPath)).join('')}</ul>`,
     '</nav>',
     '</header>',
   ]);
@@ -109,9 +113,12 @@ function breadcrumbTrail(trail: readonly Link[], ctx: PageContext): string {
   return `<nav class="breadcrumbs" aria-label="Πλοηγός"><ol>${items.join('')}</ol></nav>`;
 }
 
-function siteFooter(ctx: PageContext): string {
+function siteFooter(ctx: PageContext, canonicalPath: string | undefined): string {
+  const years = ctx.years ?? [];
   return join([
     '<footer class="site-footer">',
+    years.length > 0 &&
+      `<nav class="nav-years" aria-label="Αρχείο ανά έτος"><ul>${years.map((y) => navItem(y, ctx, canonicalPath)).join('')}</ul></nav>`,
     `<p><a href="${escapeAttr(ctx.href('/'))}">${escapeHtml(ctx.site.title)}</a>`,
     ctx.site.description && ` · ${escapeHtml(ctx.site.description)}`,
     '</p>',

@@ -7,9 +7,16 @@ import { formatDate, monthYearHeading } from '../src/greek/dates.ts';
 import type { PageContext } from './context.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
 
-/** Greek count with the right noun form: `1 άρθρο`, `2 άρθρα`, `0 άρθρα`. */
+const greekNumbers = new Intl.NumberFormat('el');
+
+/** A number as Greek readers write it: `1.137`, `2.750`. */
+export function formatNumber(value: number): string {
+  return greekNumbers.format(value);
+}
+
+/** Greek count with the right noun form: `1 άρθρο`, `2 άρθρα`, `0 άρθρα`, `1.137 άρθρα`. */
 export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
 
 /** `1 άρθρο` / `3 άρθρα`. */

@@ -1,6 +1,8 @@
 import type { ArticleRef, TopicGroup, YearGroup } from '../src/model.ts';
 import { basePage, TOPICS_INDEX_PATH } from './base.ts';
+import { barChart, busiestBarText, chartFigure, monthlyBars, yearlyBars } from './charts.ts';
 import type { PageContext } from './context.ts';
+import { articleCount } from './format.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
 import { articleList, countedList } from './list.ts';
 
@@ -11,12 +13,32 @@ export interface HomePageData {
   years: readonly YearGroup[];
 }
 
-/** The front page: newest articles, topics and years, in the orders given. */
+/**
+ * The archive at a glance: articles per year, or per month while the archive spans one year,
+ * each bar linking to its page.
+ */
+function overview(years: readonly YearGroup[], ctx: PageContext): string | false {
+  const first = years[0];
+  const last = years.at(-1);
+  if (!first || !last) return false;
+  const single = first === last;
+  const bars = single
+    ? monthlyBars(first.months, `${first.year}-01`, `${first.year}-12`)
+    : yearlyBars(years);
+  const total = years.reduce((sum, y) => sum + y.count, 0);
+  const period = single ? String(first.year) : `${first.year} – ${last.year}`;
+  const summary = `${period}: ${articleCount(total)}. ${busiestBarText(bars)}`;
+  const name = single ? `Άρθρα ανά μήνα το ${first.year}` : 'Άρθρα ανά έτος';
+  return chartFigure('chart-archive', summary.trim(), barChart(bars, name, ctx));
+}
+
+/** The front page: the archive at a glance, newest articles, topics and years. */
 export function homePage(data: HomePageData, ctx: PageContext): string {
   const { site } = ctx;
   const body = join([
     `<h1>${escapeHtml(site.title)}</h1>`,
     site.description && `<p class="lead">${escapeHtml(site.description)}</p>`,
+    overview(data.years, ctx),
     '<section aria-labelledby="latest-heading">',
     '<h2 id="latest-heading">Πρόσφατα άρθρα</h2>',
     articleList(data.latest, ctx, { headingLevel: 3, showDate: true }),

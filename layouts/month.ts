@@ -6,13 +6,18 @@ import {
   weekdayNames,
   weekdayShortNames,
 } from '../src/greek/dates.ts';
+import { upperGreek } from '../src/greek/fold.ts';
 import { basePage } from './base.ts';
 import { monthTrail } from './breadcrumbs.ts';
+import { levelLegend, volumeLevel } from './charts.ts';
 import type { PageContext } from './context.ts';
 import { articleCount, pager } from './format.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
 
-/** One month: a calendar of its days (weeks start on Monday), each with its article count. */
+/**
+ * One month: a calendar of its days (weeks start on Monday), each with its article count and
+ * shaded by it.
+ */
 export function monthPage(month: MonthGroup, ctx: PageContext): string {
   const heading = monthYearHeading(month.year, month.monthNumber);
   const count = articleCount(month.count);
@@ -44,16 +49,17 @@ function calendar(month: MonthGroup, heading: string, ctx: PageContext): string 
   const head = names
     .map(
       (name, index) =>
-        `<th scope="col"><span aria-hidden="true">${escapeHtml(shortNames[index] ?? name)}</span>` +
+        `<th scope="col"><span aria-hidden="true">${escapeHtml(upperGreek(shortNames[index] ?? name))}</span>` +
         `<span class="visually-hidden">${escapeHtml(name)}</span></th>`,
     )
     .join('');
 
   const first = month.days[0];
+  const max = Math.max(0, ...month.days.map((d) => d.count));
   const cells: string[] = [];
   const leading = first ? weekdayIndex(first.date) : 0;
   for (let i = 0; i < leading; i++) cells.push('<td class="blank"></td>');
-  for (const day of month.days) cells.push(dayCell(day, ctx));
+  for (const day of month.days) cells.push(dayCell(day, max, ctx));
   while (cells.length % 7 !== 0) cells.push('<td class="blank"></td>');
 
   const rows: string[] = [];
@@ -65,6 +71,7 @@ function calendar(month: MonthGroup, heading: string, ctx: PageContext): string 
     `<thead><tr>${head}</tr></thead>`,
     `<tbody>${rows.join('')}</tbody>`,
     '</table>',
+    max > 0 && levelLegend(max, (level) => `cal-${level}`),
   ]);
 }
 
@@ -72,7 +79,7 @@ function calendar(month: MonthGroup, heading: string, ctx: PageContext): string 
  * A day cell. What a screen reader hears (and the link's name) is the whole phrase,
  * `27 Ιανουαρίου 2026: 3 άρθρα`; what the eye sees is the day number and a count badge.
  */
-function dayCell(day: MonthDayCount, ctx: PageContext): string {
+function dayCell(day: MonthDayCount, max: number, ctx: PageContext): string {
   const spoken = `<span class="visually-hidden">${escapeHtml(`${formatDate(day.date)}: ${articleCount(day.count)}`)}</span>`;
   // The space keeps `1` and `1` apart when the page is read without the stylesheet.
   const shown = join(
@@ -83,7 +90,8 @@ function dayCell(day: MonthDayCount, ctx: PageContext): string {
     ' ',
   );
   if (day.url && day.count > 0) {
-    return `<td class="has-articles"><a href="${escapeAttr(ctx.href(day.url))}">${spoken}${shown}</a></td>`;
+    const level = volumeLevel(day.count, max);
+    return `<td class="has-articles cal-${level}"><a href="${escapeAttr(ctx.href(day.url))}">${spoken}${shown}</a></td>`;
   }
   return `<td class="no-articles">${spoken}${shown}</td>`;
 }

@@ -1,12 +1,24 @@
 import type { TopicGroup, TopicMonthPage } from '../src/model.ts';
 import { basePage, TOPICS_INDEX_PATH } from './base.ts';
 import { HOME, topicTrail, TOPICS_INDEX } from './breadcrumbs.ts';
+import { barChart, busiestBarText, chartFigure, monthlyBars } from './charts.ts';
 import type { PageContext } from './context.ts';
 import { articleCount, monthKeyHeading, pager } from './format.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
 import { articleList, countedList } from './list.ts';
 
-/** A topic: its newest articles and its months, each linking to the topic's month page. */
+/** The topic's articles per month across the whole archive, as bars. */
+function timeline(topic: TopicGroup, ctx: PageContext): string {
+  const { first, last } = topic.span;
+  const bars = monthlyBars(topic.months, first, last);
+  const summary =
+    `${monthKeyHeading(first)} – ${monthKeyHeading(last)}: ${articleCount(topic.count)}. ` +
+    busiestBarText(bars);
+  const name = `Άρθρα του θέματος «${topic.name}» ανά μήνα`;
+  return chartFigure('chart-topic', summary.trim(), barChart(bars, name, ctx));
+}
+
+/** A topic: its timeline, its newest articles and its months, each linking to its page. */
 export function topicPage(topic: TopicGroup, ctx: PageContext): string {
   const count = articleCount(topic.count);
   const months = topic.months.map((month) => ({
@@ -17,6 +29,7 @@ export function topicPage(topic: TopicGroup, ctx: PageContext): string {
   const body = join([
     `<h1>${escapeHtml(topic.name)}</h1>`,
     `<p class="count">${escapeHtml(count)}</p>`,
+    timeline(topic, ctx),
     '<section aria-labelledby="latest-heading">',
     '<h2 id="latest-heading">Πρόσφατα άρθρα</h2>',
     articleList(topic.latest, ctx, { headingLevel: 3, showDate: true }),

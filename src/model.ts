@@ -187,12 +187,21 @@ export interface MonthGroup {
   next?: Link;
 }
 
+/** A day with articles, and how many: a cell of a year's heat-map. */
+export interface DayCount {
+  date: IsoDate;
+  count: number;
+  url: string;
+}
+
 export interface YearGroup {
   year: number;
   url: string;
   count: number;
   /** Months with articles, in calendar order. */
   months: { month: string; monthNumber: number; url: string; count: number }[];
+  /** Days with articles, in calendar order. */
+  days: DayCount[];
   previous?: Link;
   next?: Link;
 }
@@ -220,6 +229,11 @@ export interface TopicGroup {
   latest: ArticleRef[];
   /** Months with articles of this topic, newest first. */
   months: { month: string; url: string; count: number }[];
+  /**
+   * The archive's first and last month (`YYYY-MM`), which the topic's timeline spans: the same
+   * for every topic, so that their timelines compare.
+   */
+  span: { first: string; last: string };
 }
 
 /** A person, place or organisation mentioned across the archive, with its page. */

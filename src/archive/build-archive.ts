@@ -129,6 +129,9 @@ function buildYears(months: readonly MonthGroup[]): YearGroup[] {
       url,
       count,
     })),
+    days: yearMonths.flatMap((m) =>
+      m.days.flatMap(({ date, count, url }) => (url ? [{ date, count, url }] : [])),
+    ),
   }));
   linkNeighbours(years, (y) => ({ url: y.url, label: String(y.year) }));
   return years;
@@ -142,6 +145,10 @@ function buildTopics(
   newestFirst: readonly Article[],
   topicNames: readonly TopicName[],
 ): { topics: TopicGroup[]; topicMonths: TopicMonthPage[] } {
+  const span = {
+    first: newestFirst.at(-1)?.date.slice(0, 7) ?? '',
+    last: newestFirst[0]?.date.slice(0, 7) ?? '',
+  };
   const bySlug = new Map<string, Article[]>();
   for (const article of newestFirst) {
     for (const { slug } of article.topics) {
@@ -183,6 +190,7 @@ function buildTopics(
       count: articles.length,
       latest: articles.slice(0, LATEST_COUNT).map(toRef),
       months: pages.map((p) => ({ month: p.month, url: p.url, count: p.articles.length })),
+      span,
     });
     topicMonths.push(...pages);
   }

@@ -36,11 +36,12 @@ function foldUncached(text: string): string {
   );
 }
 
-/** Upper case as Greek typography wants it: accents dropped (`Άμυνα` → `ΑΜΥΝΑ`). */
+/**
+ * Upper case as Greek typography wants it: accents dropped (`Άμυνα` → `ΑΜΥΝΑ`), and a dialytika
+ * added where the dropped accent kept two vowels apart (`Μάιος` → `ΜΑΪΟΣ`, not `ΜΑΙΟΣ`, which
+ * reads as a diphthong). ICU's Greek rules know this; CSS `text-transform` does it only in some
+ * browsers, so headings shown in capitals are written in capitals.
+ */
 export function upperGreek(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, (mark) => (mark === '\u0308' ? mark : ''))
-    .toLocaleUpperCase('el')
-    .normalize('NFC');
+  return text.normalize('NFC').toLocaleUpperCase('el');
 }

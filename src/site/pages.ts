@@ -1,6 +1,6 @@
 import { articlePage } from '../../layouts/article.ts';
-import { stylesheet } from '../../layouts/assets.ts';
-import { STYLESHEET_PATH } from '../../layouts/base.ts';
+import { favicon, stylesheet } from '../../layouts/assets.ts';
+import { FAVICON_PATH, STYLESHEET_PATH } from '../../layouts/base.ts';
 import type { HeadInfo, PageContext } from '../../layouts/context.ts';
 import { dayPage } from '../../layouts/day.ts';
 import { homePage } from '../../layouts/home.ts';
@@ -232,6 +232,7 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
     single('not-found', '/404.html', () => notFoundPage(ctx), null),
     single('search', SEARCH_URL, () => searchPage(ctx), null),
     single('stylesheet', STYLESHEET_PATH, () => stylesheet, null),
+    single('favicon', FAVICON_PATH, () => favicon, null),
     ...machinePages(archive, bodies, options),
   ];
 }

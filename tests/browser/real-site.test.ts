@@ -230,8 +230,8 @@ describe.skipIf(!present)('the real corpus, built under /archive/ and served', (
   it('passes axe-core in Chromium on every page type, in light and dark mode', async () => {
     const problems: string[] = [];
     // Dark mode changes only the colour variables: checked on the pages that carry every
-    // coloured component (links, calendar cells, topic labels, pager, breadcrumbs).
-    const dark = new Set(['home', 'month', 'article', 'topic month']);
+    // coloured component (links, calendar cells, charts, topic labels, pager, breadcrumbs).
+    const dark = new Set(['home', 'month', 'year', 'article', 'topic', 'topic month']);
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const [type, pages] of Object.entries(samples)) {
         if (type === 'search' || (colorScheme === 'dark' && !dark.has(type))) continue;

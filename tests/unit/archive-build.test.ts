@@ -103,6 +103,19 @@ describe('buildArchive', () => {
     ]);
   });
 
+  it('counts the days with articles of each year, for its heat-map', () => {
+    expect(archive.years[1]!.days).toEqual([
+      { date: '2026-01-27', count: 2, url: '/2026/01/27/' },
+      { date: '2026-02-03', count: 1, url: '/2026/02/03/' },
+    ]);
+  });
+
+  it('spans the timeline of every topic over the whole archive', () => {
+    for (const topic of archive.topics) {
+      expect(topic.span).toEqual({ first: '2025-12', last: '2026-02' });
+    }
+  });
+
   it('lists topics with articles in Greek alphabetical order, newest first inside', () => {
     expect(archive.topics.map((t) => t.slug)).toEqual(['amyna', 'politiki']);
     const politics = archive.topics[1]!;

@@ -7,6 +7,7 @@ import {
   formatLongDate,
   formatShortDate,
   monthName,
+  monthShortName,
   monthYearHeading,
   weekdayIndex,
   weekdayNames,
@@ -79,6 +80,24 @@ describe('month names', () => {
     expect(() => monthName(0)).toThrow(RangeError);
     expect(() => monthName(13)).toThrow(RangeError);
     expect(() => monthYearHeading(2026, 1.5)).toThrow(RangeError);
+  });
+
+  it('abbreviates every month for chart axes', () => {
+    expect(Array.from({ length: 12 }, (_, i) => monthShortName(i + 1))).toEqual([
+      'Ιαν',
+      'Φεβ',
+      'Μαρ',
+      'Απρ',
+      'Μαΐ',
+      'Ιουν',
+      'Ιουλ',
+      'Αυγ',
+      'Σεπ',
+      'Οκτ',
+      'Νοε',
+      'Δεκ',
+    ]);
+    expect(() => monthShortName(13)).toThrow(RangeError);
   });
 });
 

@@ -39,6 +39,14 @@ describe('upperGreek', () => {
     expect(upperGreek('Ταΰγετος')).toBe('ΤΑΫΓΕΤΟΣ');
   });
 
+  it('adds a dialytika where the dropped tonos kept two vowels apart', () => {
+    expect(upperGreek('Μάιος')).toBe('ΜΑΪΟΣ');
+    expect(upperGreek('άυλος')).toBe('ΑΫΛΟΣ');
+    expect(upperGreek('Μαΐ')).toBe('ΜΑΪ');
+    // A real diphthong stays one: no dialytika.
+    expect(upperGreek('Αύγουστος')).toBe('ΑΥΓΟΥΣΤΟΣ');
+  });
+
   it('returns composed text', () => {
     const upper = upperGreek('Ταΰγετος');
     expect(upper).toBe(upper.normalize('NFC'));

@@ -65,6 +65,12 @@ describe('stylesheet', () => {
     expect(stylesheet).toMatch(/hyphens:\s*auto/);
     expect(stylesheet).toContain('.calendar');
     expect(stylesheet).toContain('.visually-hidden');
+    // On paper: no navigation, and the article's source line shown.
+    const print = stylesheet.slice(stylesheet.indexOf('@media print'));
+    expect(print).toMatch(/\.site-nav,[^{]*\.breadcrumbs,[^{]*\.pager,[^{]*\{\s*display: none/);
+    expect(stylesheet).toMatch(/@media screen \{\s*\.print-only \{\s*display: none/);
+    // Capitals are written by the layouts, never made by CSS (browsers differ on Greek accents).
+    expect(stylesheet).not.toMatch(/text-transform:\s*uppercase/);
     // Balanced braces: a truncated or broken file would not be.
     expect(stylesheet.split('{').length).toBe(stylesheet.split('}').length);
   });

@@ -92,6 +92,8 @@ describe('monthPage', () => {
       'Σάββατο',
       'Κυριακή',
     ]);
+    // Shown in capitals, written without accents as Greek capitals are.
+    expect(headers.map(visibleText)).toEqual(['ΔΕΥ', 'ΤΡΙ', 'ΤΕΤ', 'ΠΕΜ', 'ΠΑΡ', 'ΣΑΒ', 'ΚΥΡ']);
   });
 
   it('starts weeks on Monday: 1 January 2026 is a Thursday, 27 a Tuesday', () => {
@@ -169,6 +171,18 @@ describe('monthPage', () => {
     expect(prev?.getAttribute('href')).toBe('/archive/2025/12/');
     expect(prev?.textContent).toContain('Δεκέμβριος 2025');
     expect(next?.getAttribute('href')).toBe('/archive/2026/02/');
+  });
+
+  it('shades the days with articles by volume and explains the shades in a legend', () => {
+    const { document } = parse(monthPage(month(2026, 3, 31, { 2: 1, 3: 9, 4: 40 }), ctx));
+    const shaded = [...document.querySelectorAll('td.has-articles')].map((td) =>
+      td.getAttribute('class'),
+    );
+    expect(shaded).toEqual(['has-articles cal-1', 'has-articles cal-3', 'has-articles cal-4']);
+    expect(document.querySelectorAll('td.no-articles[class*="cal-"]')).toHaveLength(0);
+    const legend = document.querySelector('.chart-legend');
+    expect(legend?.querySelectorAll('.swatch')).toHaveLength(4);
+    expect(legend?.textContent).toBe('Άρθρα την ημέρα: 1–2 3–6 7–16 17–40');
   });
 
   it('uses the nominative for every month heading', () => {

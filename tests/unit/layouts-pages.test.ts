@@ -73,6 +73,10 @@ function render(html: string): Doc {
   expect(document.querySelector('link[rel="stylesheet"]')?.getAttribute('href')).toBe(
     '/archive/assets/style.css',
   );
+  // An icon of our own, so browsers do not ask for a missing /favicon.ico.
+  expect(document.querySelector('link[rel="icon"]')?.getAttribute('href')).toBe(
+    '/archive/assets/favicon.svg',
+  );
   // Skip link points at the main landmark.
   expect(document.querySelector('a.skip-link')?.getAttribute('href')).toBe('#main');
   // Every navigation landmark is labelled, and labels are distinct.
@@ -142,7 +146,7 @@ describe('basePage', () => {
     expect(document.querySelector('link[rel="canonical"]')).toBeNull();
   });
 
-  it('links the site name home and lists topics, the topics index and the years', () => {
+  it('links the site name home and lists topics and the topics index', () => {
     const document = render(html);
     const home = document.querySelector('header a.site-name');
     expect(home?.textContent).toBe('Εφημερίς');
@@ -156,10 +160,19 @@ describe('basePage', () => {
       ['Οικονομία', '/archive/themata/oikonomia/'],
       ['Άμυνα', '/archive/themata/amyna/'],
       ['Όλα τα θέματα', '/archive/themata/'],
+    ]);
+  });
+
+  it('lists the years in the footer, the current one marked', () => {
+    const nav = render(html).querySelector('footer nav[aria-label="Αρχείο ανά έτος"]');
+    const links = [...(nav?.querySelectorAll('a') ?? [])].map((a) => [
+      a.textContent,
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
       ['2025', '/archive/2025/'],
       ['2026', '/archive/2026/'],
     ]);
-    // The current page is marked in the navigation.
     expect(nav?.querySelector('a[aria-current="page"]')?.textContent).toBe('2026');
   });
 
@@ -268,6 +281,20 @@ describe('articlePage', () => {
     expect(article?.querySelectorAll('.article-body p')).toHaveLength(2);
     expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(
       'Πρώτη παράγραφος.',
+    );
+  });
+
+  it('says on paper where the article came from: site, date and address', () => {
+    const source = (context: PageContext) =>
+      render(articlePage(makeArticlePage(), body, context)).querySelector(
+        '.article-footer .print-only',
+      )?.textContent;
+    expect(source(ctx)).toBe(
+      'Εφημερίς · 27 Ιανουαρίου 2026 · /archive/2026/01/27/1-synantisi-stin-athina/',
+    );
+    const withUrl = makeCtx({ title: 'Εφημερίς', description: '', url: 'https://example.org/a/' });
+    expect(source(withUrl)).toBe(
+      'Εφημερίς · 27 Ιανουαρίου 2026 · https://example.org/a/2026/01/27/1-synantisi-stin-athina/',
     );
   });
 
@@ -395,6 +422,10 @@ describe('yearPage', () => {
       { month: '2026-01', monthNumber: 1, url: '/2026/01/', count: 1 },
       { month: '2026-03', monthNumber: 3, url: '/2026/03/', count: 12 },
     ],
+    days: [
+      { date: '2026-01-27', count: 1, url: '/2026/01/27/' },
+      { date: '2026-03-02', count: 12, url: '/2026/03/02/' },
+    ],
     previous: { url: '/2025/', label: '2025' },
   };
 
@@ -416,6 +447,15 @@ describe('yearPage', () => {
     });
     expect(crumbs(document).map((c) => c.label)).toEqual(['Αρχική', '2026']);
   });
+
+  it('shows its days as a heat-map linking the days with articles', () => {
+    const document = render(yearPage(year, ctx));
+    const figure = document.querySelector('main figure.chart-year');
+    expect(figure?.querySelectorAll('svg rect')).toHaveLength(365);
+    expect(
+      [...(figure?.querySelectorAll('svg a') ?? [])].map((a) => a.getAttribute('href')),
+    ).toEqual(['/archive/2026/01/27/', '/archive/2026/03/02/']);
+  });
 });
 
 const topic: TopicGroup = {
@@ -428,9 +468,23 @@ const topic: TopicGroup = {
     { month: '2026-02', url: '/themata/oikonomia/2026/02/', count: 1 },
     { month: '2026-01', url: '/themata/oikonomia/2026/01/', count: 20 },
   ],
+  span: { first: '2025-11', last: '2026-02' },
 };
 
 describe('topicPage', () => {
+  it('shows a timeline of the topic across the archive, one bar per month', () => {
+    const document = render(topicPage(topic, ctx));
+    const svg = document.querySelector('main figure.chart-topic svg');
+    expect(svg?.getAttribute('aria-label')).toBe('Άρθρα του θέματος «Οικονομία» ανά μήνα');
+    expect([...(svg?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '/archive/themata/oikonomia/2026/01/',
+      '/archive/themata/oikonomia/2026/02/',
+    ]);
+    expect(document.querySelector('main figure.chart-topic figcaption')?.textContent).toBe(
+      'Νοέμβριος 2025 – Φεβρουάριος 2026: 21 άρθρα. Τα περισσότερα: Ιανουάριος 2026 (20 άρθρα).',
+    );
+  });
+
   it('shows the latest articles with dates and the months with counts', () => {
     const document = render(topicPage(topic, ctx));
     expect(document.querySelector('h1')?.textContent).toBe('Οικονομία');
@@ -520,7 +574,7 @@ describe('topicsIndexPage', () => {
 
 describe('homePage', () => {
   it('shows the site title, the latest articles, topics and years', () => {
-    const year: YearGroup = { year: 2026, url: '/2026/', count: 1, months: [] };
+    const year: YearGroup = { year: 2026, url: '/2026/', count: 1, months: [], days: [] };
     const document = render(
       homePage(
         { latest: [ref('2026-01-27', 0, 'Τελευταίο')], topics: [topic], years: [year] },
@@ -539,6 +593,34 @@ describe('homePage', () => {
     );
     // No breadcrumbs on the home page.
     expect(document.querySelector('nav[aria-label="Πλοηγός"]')).toBeNull();
+  });
+
+  it('shows the archive at a glance: a bar per year linking to the year pages', () => {
+    const years: YearGroup[] = [
+      { year: 2024, url: '/2024/', count: 3, months: [], days: [] },
+      { year: 2026, url: '/2026/', count: 1, months: [], days: [] },
+    ];
+    const document = render(homePage({ latest: [], topics: [], years }, ctx));
+    const svg = document.querySelector('main figure.chart-archive svg');
+    expect(svg?.getAttribute('aria-label')).toBe('Άρθρα ανά έτος');
+    expect([...(svg?.querySelectorAll('a title') ?? [])].map((t) => t.textContent)).toEqual([
+      '2024: 3 άρθρα',
+      '2026: 1 άρθρο',
+    ]);
+  });
+
+  it('shows months instead while the archive spans a single year', () => {
+    const year: YearGroup = {
+      year: 2026,
+      url: '/2026/',
+      count: 4,
+      months: [{ month: '2026-03', monthNumber: 3, url: '/2026/03/', count: 4 }],
+      days: [],
+    };
+    const document = render(homePage({ latest: [], topics: [], years: [year] }, ctx));
+    const svg = document.querySelector('main figure.chart-archive svg');
+    expect(svg?.getAttribute('aria-label')).toBe('Άρθρα ανά μήνα το 2026');
+    expect(svg?.querySelector('a')?.getAttribute('href')).toBe('/archive/2026/03/');
   });
 
   it('says so when there are no articles yet', () => {
