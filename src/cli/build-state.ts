@@ -3,8 +3,9 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentCache } from '../archive/article-store.ts';
+import { packCache, unpackCache, type PackedCache } from './state-codec.ts';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** What one build leaves for the next: its reading of the content and what it wrote. */
 export interface BuildState {
@@ -20,6 +21,10 @@ export interface BuildState {
    * fingerprints say.
    */
   pending: string[];
+}
+
+interface StoredState extends Omit<BuildState, 'content'> {
+  content: PackedCache;
 }
 
 /** One state per pair of content and output folders, so two sites never share one. */
@@ -51,11 +56,12 @@ function readPending(file: string): string[] {
 export function readState(file: string): BuildState | undefined {
   let state: BuildState;
   try {
-    state = deserialize(readFileSync(file)) as BuildState;
+    const stored = deserialize(readFileSync(file)) as StoredState;
+    if (stored.format !== FORMAT) return undefined;
+    state = { ...stored, content: unpackCache(stored.content) };
   } catch {
     return undefined;
   }
-  if (state.format !== FORMAT) return undefined;
   const pending = readPending(file);
   if (pending.length === 0) return state;
   for (const url of pending) state.pages.delete(url);
@@ -78,6 +84,7 @@ export function writePending(file: string, urls: readonly string[]): void {
 }
 
 export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
-  writeAtomically(file, serialize({ format: FORMAT, ...state }));
+  const stored: StoredState = { format: FORMAT, ...state, content: packCache(state.content) };
+  writeAtomically(file, serialize(stored));
   rmSync(pendingFile(file), { force: true });
 }

@@ -1,0 +1,59 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { readInThisThread, type ContentCache } from '../../src/archive/article-store.ts';
+import { packCache, unpackCache } from '../../src/cli/state-codec.ts';
+import { articleAnalyzer } from '../../src/enrich/analyze.ts';
+import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
+import { listArticleFiles } from '../../src/ingest/read-content.ts';
+
+const FIXTURE = path.resolve('tests/fixtures/site');
+
+async function fixtureCache(): Promise<ContentCache> {
+  const analyze = articleAnalyzer(loadCompiledTaxonomy(FIXTURE).compiled);
+  const jobs = listArticleFiles(FIXTURE).files.map((entry) => {
+    const { size, mtimeMs } = statSync(entry.absolute);
+    return { entry, stat: { size, mtimeMs } };
+  });
+  const results = await readInThisThread(analyze)(jobs, () => {});
+  return { analysisKey: 'key', writtenAt: 123, files: results.map((r) => r.stored) };
+}
+
+describe('the packed content cache of the state file', () => {
+  it('unpacks to the same cache, property order included', async () => {
+    const cache = await fixtureCache();
+    expect(cache.files.flatMap((f) => f.articles.flatMap((a) => a.names)).length).toBeGreaterThan(
+      5,
+    );
+    const unpacked = unpackCache(structuredClone(packCache(cache)));
+    expect(JSON.stringify(unpacked)).toBe(JSON.stringify(cache));
+  });
+
+  it('keeps an article whose source names another file', async () => {
+    const cache = await fixtureCache();
+    cache.files[0]!.articles[0]!.source = { file: 'articles/elsewhere.txt', line: 7 };
+    const unpacked = unpackCache(packCache(cache));
+    expect(unpacked.files[0]!.articles[0]!.source).toEqual({
+      file: 'articles/elsewhere.txt',
+      line: 7,
+    });
+  });
+
+  it('is smaller than the plain cache, and shares repeated name mentions', async () => {
+    const cache = await fixtureCache();
+    const one = cache.files[0]!.articles[0]!;
+    const repeated: ContentCache = {
+      ...cache,
+      files: cache.files.map((f) => ({
+        ...f,
+        articles: [...f.articles, structuredClone(one), structuredClone(one)],
+      })),
+    };
+    expect(serialize(packCache(repeated)).length).toBeLessThan(serialize(repeated).length * 0.8);
+    const unpacked = unpackCache(packCache(repeated));
+    const copies = unpacked.files[0]!.articles.filter((a) => a.contentHash === one.contentHash);
+    expect(copies.length).toBeGreaterThanOrEqual(3);
+    expect(copies[1]!.names[0]).toBe(copies[2]!.names[0]);
+  });
+});
