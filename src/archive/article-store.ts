@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { slugify } from '../greek/slug.ts';
 import { parseFile } from '../ingest/parse-file.ts';
 import {
   listArticleFiles,
@@ -15,6 +16,8 @@ export interface StoredArticle extends ArticleHeader, Analysis {
   contentHash: string;
   /** Characters of title and body: short texts may repeat without being reported. */
   textLength: number;
+  /** ELOT 743 slug of the title, for its URL (worked out once, in the reading threads). */
+  slug: string;
 }
 
 /** What reading one file gave, before duplicates across files are resolved. */
@@ -97,6 +100,7 @@ export function analysesByHash(files: Iterable<StoredFile>): Map<string, Analysi
     for (const {
       contentHash,
       textLength: _l,
+      slug: _slug,
       date: _d,
       ordinal: _o,
       title: _t,
@@ -130,6 +134,7 @@ export function storeFile(
       ...(previousAnalysis.get(contentHash) ?? analyze(source)),
       contentHash,
       textLength,
+      slug: slugify(header.title),
     };
   });
   return {

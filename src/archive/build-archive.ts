@@ -16,7 +16,7 @@ import type {
 import { hashText } from './article-store.ts';
 import { withFingerprint } from './fingerprint.ts';
 import { buildNameGroups } from './names.ts';
-import { relatedArticles } from './related.ts';
+import { relatedArticles, type PreviousRelated, type RelatedMemo } from './related.ts';
 import { dayUrl, monthUrl, topicMonthUrl, topicUrl, yearUrl } from './urls.ts';
 
 /** Names mentioned in fewer articles than this get no page unless site.json says otherwise. */
@@ -197,9 +197,14 @@ function buildTopics(
   return { topics, topicMonths };
 }
 
-function buildArticlePages(sorted: readonly Article[], names: readonly NameGroup[]): ArticlePage[] {
+function buildArticlePages(
+  sorted: readonly Article[],
+  names: readonly NameGroup[],
+  options: ArchiveOptions,
+): ArticlePage[] {
   const nameGroups = new Map(names.map((n) => [n.key, n]));
-  const related = relatedArticles(sorted);
+  const { lists: related, memo } = relatedArticles(sorted, options.previousRelated);
+  options.onRelated?.(memo);
   return sorted.map((article, i) => {
     const before = sorted[i - 1];
     const after = sorted[i + 1];
@@ -224,11 +229,19 @@ function buildArticlePages(sorted: readonly Article[], names: readonly NameGroup
   });
 }
 
+export interface ArchiveOptions {
+  /** The previous build's related lists, to compute only those that may have changed. */
+  previousRelated?: PreviousRelated;
+  /** Receives this build's related lists, for the next build. */
+  onRelated?: (memo: RelatedMemo) => void;
+}
+
 /** Groups published articles into every page of the site. Pure: same input, same archive. */
 export function buildArchive(
   articles: readonly Article[],
   topicNames: readonly TopicName[],
   site: SiteSettings,
+  options: ArchiveOptions = {},
 ): Archive {
   const sorted = [...articles].sort(compareArticles);
   const newestFirst = [...sorted].reverse();
@@ -242,7 +255,7 @@ export function buildArchive(
   );
   return {
     site,
-    articles: buildArticlePages(sorted, names),
+    articles: buildArticlePages(sorted, names, options),
     days,
     months,
     years,

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { articleAnalyzer } from '../enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
-import { slugify } from '../greek/slug.ts';
 import { compareDiagnostics } from '../ingest/diagnostics.ts';
 import type { RejectedArticle } from '../ingest/parse-articles.ts';
 import {
@@ -20,6 +19,7 @@ import {
   type StoredFile,
 } from './article-store.ts';
 import { buildArchive } from './build-archive.ts';
+import type { PreviousRelated, RelatedMemo } from './related.ts';
 import { withFingerprint } from './fingerprint.ts';
 import { defaultThreads, readInWorkers } from './read-workers.ts';
 import { loadSiteSettings } from './site-settings.ts';
@@ -49,6 +49,14 @@ export interface PreparedBuild {
    */
   inputs: string;
   filesRead: number;
+  /** The related lists of this build's archive, for the next build (plans the archive). */
+  readonly related: RelatedState;
+}
+
+/** Related lists as a build leaves them, valid for one analysis version. */
+export interface RelatedState {
+  analysisKey: string;
+  memo: RelatedMemo;
 }
 
 export interface PrepareOptions {
@@ -58,14 +66,32 @@ export interface PrepareOptions {
   onProgress?: (filesDone: number, filesTotal: number) => void;
   /** Threads that read and analyse files; 1 reads in this thread. Default: one per core. */
   threads?: number;
+  /** The previous build's related lists (with `cache`, the content they were made from). */
+  related?: RelatedState;
+}
+
+/** The previous related lists if they were made by this analysis, with their articles. */
+function previousRelated(
+  options: PrepareOptions,
+  analysisKey: string,
+): PreviousRelated | undefined {
+  const { related, cache } = options;
+  if (related?.analysisKey !== analysisKey || cache?.analysisKey !== analysisKey) return undefined;
+  let byHash: Map<string, StoredArticle> | undefined;
+  return {
+    memo: related.memo,
+    featuresOf(contentHash) {
+      byHash ??= new Map(cache.files.flatMap((f) => f.articles.map((a) => [a.contentHash, a])));
+      return byHash.get(contentHash);
+    },
+  };
 }
 
 export function toArticle(stored: StoredArticle): Article {
-  const slug = slugify(stored.title);
-  const url = articleUrl(stored.date, stored.ordinal, slug);
+  const url = articleUrl(stored.date, stored.ordinal, stored.slug);
   // The taxonomy, not the text, decides the topics: they are part of the fingerprint.
   return withFingerprint(
-    { ...stored, id: articleId(stored.date, stored.ordinal), slug, url },
+    { ...stored, id: articleId(stored.date, stored.ordinal), url },
     `${url} ${stored.contentHash} ${JSON.stringify(stored.topics)}`,
   );
 }
@@ -130,6 +156,12 @@ export async function prepareBuild(
   ];
   allDiagnostics.sort(compareDiagnostics);
   let archive: Archive | undefined;
+  let related: RelatedMemo | undefined;
+  const plan = (): Archive =>
+    (archive ??= buildArchive(articles.map(toArticle), taxonomy.compiled.topics, settings.site, {
+      previousRelated: previousRelated(options, analysisKey),
+      onRelated: (memo) => (related = memo),
+    }));
   const inputs = hashText(
     JSON.stringify([
       analysisKey,
@@ -141,8 +173,11 @@ export async function prepareBuild(
     contentDir,
     // Planned on first use: a build that finds nothing changed never needs it.
     get archive() {
-      archive ??= buildArchive(articles.map(toArticle), taxonomy.compiled.topics, settings.site);
-      return archive;
+      return plan();
+    },
+    get related() {
+      plan();
+      return { analysisKey, memo: related! };
     },
     inputs,
     bodies: new BodyStore(contentDir, content.bodies),

@@ -40,7 +40,10 @@ class FeatureIds {
   }
 }
 
-function features(article: Article, ids: FeatureIds): [number, number][] {
+/** What an article's related list is computed from. */
+export type RelatedFeatures = Pick<Article, 'names' | 'keywords' | 'topics'>;
+
+function features(article: RelatedFeatures, ids: FeatureIds): [number, number][] {
   return [
     ...article.names.map((n): [number, number] => [ids.id(0, n.key), NAME_WEIGHTS[n.kind]]),
     ...article.keywords.map((k): [number, number] => [ids.id(1, k), KEYWORD_WEIGHT]),
@@ -48,35 +51,108 @@ function features(article: Article, ids: FeatureIds): [number, number][] {
   ];
 }
 
+/** What one build remembers of its related lists, for the next build to reuse. */
+export interface RelatedMemo {
+  /** Per article, oldest first: its id, the hash of its text and its topics. */
+  signatures: string[];
+  /** Per article, the ids of its related articles. */
+  related: string[][];
+}
+
+/** The previous build's lists, made with the same analysis code and taxonomy. */
+export interface PreviousRelated {
+  memo: RelatedMemo;
+  /** An article of the previous build by the hash of its text, or undefined if unknown. */
+  featuresOf(contentHash: string): RelatedFeatures | undefined;
+}
+
+export interface RelatedLists {
+  /** Per article, indices of its related articles in the given order. */
+  lists: number[][];
+  memo: RelatedMemo;
+}
+
+/** Equal signatures, equal features and date: names and key words come from the text. */
+function signature(article: Article): string {
+  return `${article.id} ${article.contentHash} ${article.topics.map((t) => t.slug).join(',')}`;
+}
+
+/**
+ * Which previous lists still hold. An article's list depends only on its own features and the
+ * earlier articles that share one; so it is unchanged when the article is, and no article
+ * added, edited or removed since shares a feature with it. Returns, for an article index, its
+ * previous list in today's indices, or undefined when it must be computed.
+ */
+function reusable(
+  sorted: readonly Article[],
+  signatures: readonly string[],
+  own: readonly [number, number][][],
+  ids: FeatureIds,
+  previous: PreviousRelated | undefined,
+): (index: number) => number[] | undefined {
+  const none = () => undefined;
+  if (!previous) return none;
+  const before = new Map(previous.memo.signatures.map((s, i) => [s, i]));
+  const now = new Set(signatures);
+  const affected = new Set<number>();
+  signatures.forEach((s, i) => {
+    if (!before.has(s)) for (const [feature] of own[i]!) affected.add(feature);
+  });
+  for (const s of previous.memo.signatures) {
+    if (now.has(s)) continue;
+    const gone = previous.featuresOf(s.split(' ')[1]!);
+    if (!gone) return none;
+    for (const [feature] of features(gone, ids)) affected.add(feature);
+  }
+  const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
+  return (index) => {
+    const old = before.get(signatures[index]!);
+    if (old === undefined || own[index]!.some(([feature]) => affected.has(feature)))
+      return undefined;
+    const list = previous.memo.related[old]!.map((id) => indexOf.get(id));
+    return list.every((i) => i !== undefined) ? (list as number[]) : undefined;
+  };
+}
+
 /**
  * For each article (in the given chronological order), the indices of up to five earlier
  * articles about the same story: shared names weigh most, then shared keywords and topics,
  * and nearer dates win. Only earlier articles are candidates, so adding news never changes
- * an old page's list; an edit reaches only the few later articles that may list the edited one.
+ * an old page's list; an edit reaches only the later articles that share a feature with the
+ * edited one, and only those are computed again when `previous` lists are given.
  */
-export function relatedArticles(sorted: readonly Article[]): number[][] {
+export function relatedArticles(
+  sorted: readonly Article[],
+  previous?: PreviousRelated,
+): RelatedLists {
   const days = Float64Array.from(sorted, (a) => dayNumber(a.date));
+  const ids = new FeatureIds();
+  const own = sorted.map((a) => features(a, ids));
+  const signatures = sorted.map(signature);
+  const reuse = reusable(sorted, signatures, own, ids, previous);
   // Scores of the current article's candidates, reset after each article through `touched`.
   const scores = new Float64Array(sorted.length);
   const touched: number[] = [];
-  const ids = new FeatureIds();
   const postings: number[][] = [];
-  return sorted.map((article, index) => {
-    const own = features(article, ids);
-    for (const [feature, weight] of own) {
-      const list = postings[feature];
-      if (!list) continue;
-      for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
-        const candidate = list[i]!;
-        if (scores[candidate] === 0) touched.push(candidate);
-        scores[candidate]! += weight;
+  const lists = own.map((mine, index) => {
+    const kept = reuse(index);
+    if (!kept) {
+      for (const [feature, weight] of mine) {
+        const list = postings[feature];
+        if (!list) continue;
+        for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
+          const candidate = list[i]!;
+          if (scores[candidate] === 0) touched.push(candidate);
+          scores[candidate]! += weight;
+        }
       }
     }
-    for (const [feature] of own) {
+    for (const [feature] of mine) {
       const list = postings[feature];
       if (list) list.push(index);
       else postings[feature] = [index];
     }
+    if (kept) return kept;
     const ranked: [number, number][] = [];
     for (const candidate of touched) {
       const shared = scores[candidate]!;
@@ -88,4 +164,8 @@ export function relatedArticles(sorted: readonly Article[]): number[][] {
     ranked.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
     return ranked.slice(0, RELATED_COUNT).map(([candidate]) => candidate);
   });
+  return {
+    lists,
+    memo: { signatures, related: lists.map((list) => list.map((i) => sorted[i]!.id)) },
+  };
 }

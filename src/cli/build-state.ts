@@ -3,14 +3,17 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentCache } from '../archive/article-store.ts';
+import type { RelatedState } from '../archive/load-archive.ts';
 import { packCache, unpackCache, type PackedCache } from './state-codec.ts';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What one build leaves for the next: its reading of the content and what it wrote. */
 export interface BuildState {
   format: number;
   content: ContentCache;
+  /** The related lists of the archive built, so that the next build computes few again. */
+  related?: RelatedState;
   /** `PreparedBuild.inputs` and the path prefix of the build that wrote the output. */
   inputs: string;
   /** Fingerprint of every page in the output folder, by URL. */

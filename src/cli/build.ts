@@ -166,6 +166,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const version = codeVersion();
   const prepared = await prepareBuild(options.contentDir, {
     cache: previous?.content,
+    related: previous?.related,
     codeVersion: version,
     onProgress: fileProgress(),
   });
@@ -175,13 +176,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   if (options.reportFile) writeReport(options.reportFile, buildReport(prepared));
 
   const written = !(options.strict && errors > 0);
-  const inputs = `${version}\n${prepared.inputs}\n${options.pathPrefix}\n${options.search !== false}`;
+  const inputs = `${version}\n${prepared.inputs}\n${options.pathPrefix}`;
   if (
     written &&
     prepared.filesRead === 0 &&
     previous?.inputs === inputs &&
     previous.pending.length === 0 &&
-    existsSync(options.outDir)
+    existsSync(options.outDir) &&
+    // An index made by `ephemeris index` after a `--no-search` build is as good as a build's.
+    hasSearchIndex(options.outDir) === (options.search !== false)
   ) {
     const seconds = (performance.now() - started) / 1000;
     log(
@@ -227,7 +230,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     }
     pages = await render(options, kinds, plan, log);
     stopwatch.lap('render');
-    writeState(state, { content: prepared.cache, inputs, pages: fingerprints, pending: [] });
+    writeState(state, {
+      content: prepared.cache,
+      related: prepared.related,
+      inputs,
+      pages: fingerprints,
+      pending: [],
+    });
     stopwatch.lap('state');
   }
 

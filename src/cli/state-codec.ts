@@ -20,6 +20,7 @@ type PackedArticle = [
   readingMinutes: number,
   contentHash: string,
   textLength: number,
+  slug: string,
   /** Pairs of a `topics` index and a score. */
   topics: number[],
   /** Pairs of a `names` index and a count. */
@@ -78,6 +79,7 @@ export function packCache(cache: ContentCache): PackedCache {
       a.readingMinutes,
       a.contentHash,
       a.textLength,
+      a.slug,
       a.topics.flatMap((t) => [topics.indexOf(`${t.slug}${SEPARATOR}${t.name}`), t.score]),
       a.names.flatMap((n) => [
         names.indexOf([n.key, n.name, n.kind, n.slug].join(SEPARATOR)),
@@ -139,6 +141,7 @@ export function unpackCache(packed: PackedCache): ContentCache {
           readingMinutes,
           contentHash,
           textLength,
+          slug,
           topicPairs,
           namePairs,
           keywords,
@@ -155,6 +158,7 @@ export function unpackCache(packed: PackedCache): ContentCache {
           keywords: keywords.map((i) => packed.words[i]!),
           contentHash,
           textLength,
+          slug,
         }),
       ),
     })),
