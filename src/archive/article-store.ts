@@ -49,6 +49,8 @@ export interface LoadedContent {
   /** Bodies of the files read in this run, by file; unchanged files are not read at all. */
   bodies: Map<string, SourceArticle[]>;
   diagnostics: Diagnostic[];
+  /** When reading started (ms since epoch): the cache's `writtenAt`. */
+  startedAt: number;
   filesRead: number;
   filesReused: number;
 }
@@ -85,6 +87,8 @@ export interface ReadJob {
   stat: { size: number; mtimeMs: number };
   /** The file's entry in the cache, whose unchanged articles keep their analysis. */
   previous?: StoredFile;
+  /** A file modified after this time (ms) may be racy at the next build: its bytes are hashed. */
+  racyAfter: number;
 }
 
 /** Reads files (in this thread or in workers): one result per job, in the jobs' order. */
@@ -114,7 +118,7 @@ export function analysesByHash(files: Iterable<StoredFile>): Map<string, Analysi
 }
 
 export function storeFile(
-  { entry: { file, absolute }, stat }: ReadJob,
+  { entry: { file, absolute }, stat, racyAfter }: ReadJob,
   previousAnalysis: ReadonlyMap<string, Analysis>,
   analyze: Analyze,
 ): ReadResult {
@@ -143,7 +147,7 @@ export function storeFile(
       size: stat.size,
       mtimeMs: stat.mtimeMs,
       // Only a recent file can be racy at the next build (see RACY_MS): hash only those.
-      bytesHash: bytes && Date.now() - stat.mtimeMs < RACY_MS ? hashBytes(bytes) : '',
+      bytesHash: bytes && stat.mtimeMs > racyAfter ? hashBytes(bytes) : '',
       encoding: parsed.encoding,
       diagnostics: parsed.diagnostics,
       rejected: parsed.rejected,
@@ -181,6 +185,8 @@ export async function loadContent(
   cache?: ContentCache,
   onProgress?: (done: number, total: number) => void,
 ): Promise<LoadedContent> {
+  // Before any file is read: a file changed while this build reads it must look racy next time.
+  const startedAt = Date.now();
   const usable = cache?.analysisKey === analysisKey ? cache : undefined;
   const previous = new Map(usable?.files.map((f) => [f.file, f]));
   const listing = listArticleFiles(contentDir);
@@ -206,7 +212,7 @@ export async function loadContent(
     } else {
       jobIndex.push(files.length);
       files.push(undefined);
-      jobs.push({ entry, stat, previous: old });
+      jobs.push({ entry, stat, previous: old, racyAfter: startedAt - RACY_MS });
     }
   }
   let done = total - jobs.length;
@@ -221,6 +227,7 @@ export async function loadContent(
     files: files as StoredFile[],
     bodies,
     diagnostics: listing.diagnostics,
+    startedAt,
     filesRead: jobs.length,
     filesReused: total - jobs.length,
   };

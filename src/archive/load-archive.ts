@@ -138,8 +138,6 @@ export async function prepareBuild(
   );
   const analyze = articleAnalyzer(taxonomy.compiled);
   const threads = options.threads ?? defaultThreads();
-  // Before any file is read: a file changed while this build reads it must look racy next time.
-  const readingStarted = Date.now();
   const content = await loadContent(
     contentDir,
     analysisKey,
@@ -189,7 +187,7 @@ export async function prepareBuild(
       published: articles.length,
       rejected: rejected.length,
     },
-    cache: { analysisKey, writtenAt: readingStarted, files: content.files },
+    cache: { analysisKey, writtenAt: content.startedAt, files: content.files },
     filesRead: content.filesRead,
   };
 }

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInThisThread, type ReadJob } from '../../src/archive/article-store.ts';
+import { readInThisThread, storeFile, type ReadJob } from '../../src/archive/article-store.ts';
 import { readInWorkers } from '../../src/archive/read-workers.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
@@ -12,7 +12,7 @@ const FIXTURE = path.resolve('tests/fixtures/site');
 function jobsOf(dir: string): ReadJob[] {
   return listArticleFiles(dir).files.map((entry) => {
     const { size, mtimeMs } = statSync(entry.absolute);
-    return { entry, stat: { size, mtimeMs } };
+    return { entry, stat: { size, mtimeMs }, racyAfter: Date.now() - 2000 };
   });
 }
 
@@ -57,5 +57,16 @@ describe('reading files in worker threads', () => {
       return inThread(j, done);
     })(jobs, () => {});
     expect(calls).toBe(1);
+  });
+});
+
+describe('a file read soon after it changed', () => {
+  it('has its bytes hashed when it changed after `racyAfter`, so the next build can check it', () => {
+    const [job] = jobsOf(FIXTURE);
+    const at = job!.stat.mtimeMs;
+    const recent = storeFile({ ...job!, racyAfter: at - 1 }, new Map(), analyze);
+    const old = storeFile({ ...job!, racyAfter: at + 1 }, new Map(), analyze);
+    expect(recent.stored.bytesHash).toMatch(/^[\w-]{27}$/);
+    expect(old.stored.bytesHash).toBe('');
   });
 });

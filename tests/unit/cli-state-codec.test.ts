@@ -14,7 +14,7 @@ async function fixtureCache(): Promise<ContentCache> {
   const analyze = articleAnalyzer(loadCompiledTaxonomy(FIXTURE).compiled);
   const jobs = listArticleFiles(FIXTURE).files.map((entry) => {
     const { size, mtimeMs } = statSync(entry.absolute);
-    return { entry, stat: { size, mtimeMs } };
+    return { entry, stat: { size, mtimeMs }, racyAfter: Date.now() - 2000 };
   });
   const results = await readInThisThread(analyze)(jobs, () => {});
   return { analysisKey: 'key', writtenAt: 123, files: results.map((r) => r.stored) };
