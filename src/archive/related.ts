@@ -53,8 +53,10 @@ function features(article: RelatedFeatures, ids: FeatureIds): [number, number][]
 
 /** What one build remembers of its related lists, for the next build to reuse. */
 export interface RelatedMemo {
-  /** Per article, oldest first: its id, the hash of its text and its topics. */
-  signatures: string[];
+  /** Article ids, oldest first. */
+  ids: string[];
+  /** Per article, the hash of its text (which finds its features in the previous cache). */
+  hashes: string[];
   /** Per article, the ids of its related articles. */
   related: string[][];
 }
@@ -72,44 +74,56 @@ export interface RelatedLists {
   memo: RelatedMemo;
 }
 
-/** Equal signatures, equal features and date: names and key words come from the text. */
-function signature(article: Article): string {
-  return `${article.id} ${article.contentHash} ${article.topics.map((t) => t.slug).join(',')}`;
+function featureSet(features: readonly [number, number][]): Set<string> {
+  return new Set(features.map(([feature, weight]) => `${feature} ${weight}`));
 }
 
 /**
- * Which previous lists still hold. An article's list depends only on its own features and the
- * earlier articles that share one; so it is unchanged when the article is, and no article
- * added, edited or removed since shares a feature with it. Returns, for an article index, its
- * previous list in today's indices, or undefined when it must be computed.
+ * Which previous lists still hold. An article's list depends only on its own features and on
+ * which earlier articles have each of them. So the features whose postings changed are those
+ * of articles added or removed, and those an edit added or took away; a list is kept when its
+ * article is unchanged (or edited without a change of features) and shares none of them.
+ * Returns, for an article index, its previous list in today's indices, or undefined when it
+ * must be computed.
  */
 function reusable(
   sorted: readonly Article[],
-  signatures: readonly string[],
   own: readonly [number, number][][],
   ids: FeatureIds,
   previous: PreviousRelated | undefined,
 ): (index: number) => number[] | undefined {
   const none = () => undefined;
   if (!previous) return none;
-  const before = new Map(previous.memo.signatures.map((s, i) => [s, i]));
-  const now = new Set(signatures);
+  const { memo } = previous;
+  const before = new Map(memo.ids.map((id, i) => [id, i]));
   const affected = new Set<number>();
-  signatures.forEach((s, i) => {
-    if (!before.has(s)) for (const [feature] of own[i]!) affected.add(feature);
-  });
-  for (const s of previous.memo.signatures) {
-    if (now.has(s)) continue;
-    const gone = previous.featuresOf(s.split(' ')[1]!);
+  // Articles added, or edited so that their features changed: their own lists are computed.
+  const recompute = new Set<number>();
+  for (const [index, article] of sorted.entries()) {
+    const old = before.get(article.id);
+    if (old !== undefined && memo.hashes[old] === article.contentHash) continue;
+    const was = old === undefined ? undefined : previous.featuresOf(memo.hashes[old]!);
+    if (old !== undefined && !was) return none;
+    const then = featureSet(was ? features(was, ids) : []);
+    const now = featureSet(own[index]!);
+    const difference = [...then].filter((f) => !now.has(f));
+    difference.push(...[...now].filter((f) => !then.has(f)));
+    if (old === undefined || difference.length > 0) recompute.add(index);
+    for (const f of difference) affected.add(Number(f.split(' ')[0]));
+  }
+  const present = new Set(sorted.map((a) => a.id));
+  for (const [old, id] of memo.ids.entries()) {
+    if (present.has(id)) continue;
+    const gone = previous.featuresOf(memo.hashes[old]!);
     if (!gone) return none;
     for (const [feature] of features(gone, ids)) affected.add(feature);
   }
   const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   return (index) => {
-    const old = before.get(signatures[index]!);
-    if (old === undefined || own[index]!.some(([feature]) => affected.has(feature)))
+    if (recompute.has(index) || own[index]!.some(([feature]) => affected.has(feature)))
       return undefined;
-    const list = previous.memo.related[old]!.map((id) => indexOf.get(id));
+    const old = before.get(sorted[index]!.id)!;
+    const list = memo.related[old]!.map((id) => indexOf.get(id));
     return list.every((i) => i !== undefined) ? (list as number[]) : undefined;
   };
 }
@@ -128,8 +142,7 @@ export function relatedArticles(
   const days = Float64Array.from(sorted, (a) => dayNumber(a.date));
   const ids = new FeatureIds();
   const own = sorted.map((a) => features(a, ids));
-  const signatures = sorted.map(signature);
-  const reuse = reusable(sorted, signatures, own, ids, previous);
+  const reuse = reusable(sorted, own, ids, previous);
   // Scores of the current article's candidates, reset after each article through `touched`.
   const scores = new Float64Array(sorted.length);
   const touched: number[] = [];
@@ -166,6 +179,10 @@ export function relatedArticles(
   });
   return {
     lists,
-    memo: { signatures, related: lists.map((list) => list.map((i) => sorted[i]!.id)) },
+    memo: {
+      ids: sorted.map((a) => a.id),
+      hashes: sorted.map((a) => a.contentHash),
+      related: lists.map((list) => list.map((i) => sorted[i]!.id)),
+    },
   };
 }

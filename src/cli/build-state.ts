@@ -6,7 +6,7 @@ import type { ContentCache } from '../archive/article-store.ts';
 import type { RelatedState } from '../archive/load-archive.ts';
 import { packCache, unpackCache, type PackedCache } from './state-codec.ts';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** What one build leaves for the next: its reading of the content and what it wrote. */
 export interface BuildState {

@@ -70,8 +70,14 @@ describe('related articles, computed again only where they may have changed', ()
         fc.array(spec, { maxLength: 10 }),
         fc.array(fc.nat(), { maxLength: 5 }),
         fc.array(fc.tuple(fc.nat(), spec), { maxLength: 5 }),
-        (before, added, removed, edited) => {
+        fc.array(fc.nat(), { maxLength: 3 }),
+        (before, added, removed, edited, retouched) => {
           const after = [...before];
+          // An edit of the text that leaves names, key words and topics as they were.
+          for (const at of retouched) {
+            const i = at % after.length;
+            after[i] = { ...after[i]!, version: after[i]!.version + 1 };
+          }
           for (const [at, change] of edited) {
             const i = at % after.length;
             after[i] = { ...change, day: after[i]!.day, version: after[i]!.version + 1 };
@@ -105,9 +111,16 @@ describe('related articles, computed again only where they may have changed', ()
       { day: 3, names: [9], keywords: [9], topics: [2], version: 0 },
     ]);
     expect(relatedArticles(added, previous).lists[1]).toEqual([]);
-    // …and computed again once an article sharing one of its features changes.
-    const edited = toArticles([
+    // …even when an article it lists is edited without a change to what it shares…
+    const retouched = toArticles([
       { day: 0, ...shared, version: 1 },
+      { day: 1, ...shared },
+      { day: 2, names: [5], keywords: [7], topics: [1], version: 0 },
+    ]);
+    expect(relatedArticles(retouched, previous).lists[1]).toEqual([]);
+    // …and computed again once an article sharing one of its features changes them.
+    const edited = toArticles([
+      { day: 0, ...shared, keywords: [1, 2], version: 1 },
       { day: 1, ...shared },
       { day: 2, names: [5], keywords: [7], topics: [1], version: 0 },
     ]);
