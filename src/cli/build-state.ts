@@ -4,7 +4,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentCache } from '../archive/article-store.ts';
 import type { RelatedState } from '../archive/load-archive.ts';
-import { packCache, unpackCache, type PackedCache } from './state-codec.ts';
+import { CacheCodec, type PackedCache } from './state-codec.ts';
 
 const FORMAT = 5;
 
@@ -25,6 +25,9 @@ export interface BuildState {
    */
   pending: string[];
 }
+
+/** Remembers the packed rows of the state read, so writing the next one packs few files. */
+const codec = new CacheCodec();
 
 interface StoredState extends Omit<BuildState, 'content'> {
   content: PackedCache;
@@ -61,7 +64,7 @@ export function readState(file: string): BuildState | undefined {
   try {
     const stored = deserialize(readFileSync(file)) as StoredState;
     if (stored.format !== FORMAT) return undefined;
-    state = { ...stored, content: unpackCache(stored.content) };
+    state = { ...stored, content: codec.unpack(stored.content) };
   } catch {
     return undefined;
   }
@@ -87,7 +90,7 @@ export function writePending(file: string, urls: readonly string[]): void {
 }
 
 export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
-  const stored: StoredState = { format: FORMAT, ...state, content: packCache(state.content) };
+  const stored: StoredState = { format: FORMAT, ...state, content: codec.pack(state.content) };
   writeAtomically(file, serialize(stored));
   rmSync(pendingFile(file), { force: true });
 }

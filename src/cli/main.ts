@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { assertFullIcu } from '../greek/dates.ts';
 import { DEFAULT_CACHE_DIR, runBuild } from './build.ts';
 import { runCheck } from './check.ts';
+import { runIndex } from './index-command.ts';
 import { runServe } from './serve.ts';
 
 const USAGE = `Usage:
@@ -9,6 +10,7 @@ const USAGE = `Usage:
                   [--no-search] [--full]
   ephemeris check [--content DIR] [--report FILE]
   ephemeris serve [--content DIR] [--out DIR] [--path-prefix /sub/] [--port N]
+  ephemeris index [--out DIR]      (re)build the search index of a built site
 
   --content DIR       the content folder (articles/, topics.yaml, site.json); default: content
   --out DIR           where the site is written; default: _site
@@ -62,6 +64,8 @@ async function main(argv: string[]): Promise<number> {
       return (await runCheck({ contentDir: values.content, reportFile: values.report })) > 0
         ? 1
         : 0;
+    case 'index':
+      return runIndex({ outDir: values.out });
     case 'serve':
       await runServe({ ...build, port: Number(values.port) });
       return -1;

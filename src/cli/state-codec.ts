@@ -48,8 +48,13 @@ const SEPARATOR = '\u0000';
 
 /** Numbers distinct strings in order of first use. */
 class Table {
-  readonly values: string[] = [];
-  readonly #index = new Map<string, number>();
+  readonly values: string[];
+  readonly #index: Map<string, number>;
+
+  constructor(values: readonly string[] = []) {
+    this.values = [...values];
+    this.#index = new Map(values.map((v, i) => [v, i]));
+  }
 
   indexOf(value: string): number {
     let index = this.#index.get(value);
@@ -62,11 +67,15 @@ class Table {
   }
 }
 
-export function packCache(cache: ContentCache): PackedCache {
-  const names = new Table();
-  const topics = new Table();
-  const words = new Table();
-  const files = cache.files.map(({ articles, ...file }): PackedFile => ({
+interface Tables {
+  analysisKey: string;
+  names: Table;
+  topics: Table;
+  words: Table;
+}
+
+function packFile({ articles, ...file }: StoredFile, { names, topics, words }: Tables): PackedFile {
+  return {
     ...file,
     articles: articles.map((a): PackedArticle => [
       a.date,
@@ -87,15 +96,60 @@ export function packCache(cache: ContentCache): PackedCache {
       ]),
       a.keywords.map((k) => words.indexOf(k)),
     ]),
-  }));
-  return {
-    analysisKey: cache.analysisKey,
-    writtenAt: cache.writtenAt,
-    names: names.values,
-    topics: topics.values,
-    words: words.values,
-    files,
   };
+}
+
+/**
+ * Packs and unpacks caches. A cache packed after one was unpacked keeps the packed rows of the
+ * files it reused unchanged, and the tables they point into, so an incremental build packs
+ * only the files it read. (Tables only grow: values no longer used stay until a full build.)
+ */
+export class CacheCodec {
+  #tables: Tables | undefined;
+  readonly #rows = new WeakMap<StoredFile, PackedFile>();
+
+  pack(cache: ContentCache): PackedCache {
+    const previous = this.#tables?.analysisKey === cache.analysisKey ? this.#tables : undefined;
+    const tables: Tables = {
+      analysisKey: cache.analysisKey,
+      names: previous?.names ?? new Table(),
+      topics: previous?.topics ?? new Table(),
+      words: previous?.words ?? new Table(),
+    };
+    this.#tables = tables;
+    const files = cache.files.map((file) => {
+      let row = previous && this.#rows.get(file);
+      if (!row) {
+        row = packFile(file, tables);
+        this.#rows.set(file, row);
+      }
+      return row;
+    });
+    return {
+      analysisKey: cache.analysisKey,
+      writtenAt: cache.writtenAt,
+      names: tables.names.values,
+      topics: tables.topics.values,
+      words: tables.words.values,
+      files,
+    };
+  }
+
+  unpack(packed: PackedCache): ContentCache {
+    const cache = unpackCache(packed);
+    this.#tables = {
+      analysisKey: packed.analysisKey,
+      names: new Table(packed.names),
+      topics: new Table(packed.topics),
+      words: new Table(packed.words),
+    };
+    cache.files.forEach((file, i) => this.#rows.set(file, packed.files[i]!));
+    return cache;
+  }
+}
+
+export function packCache(cache: ContentCache): PackedCache {
+  return new CacheCodec().pack(cache);
 }
 
 export function unpackCache(packed: PackedCache): ContentCache {

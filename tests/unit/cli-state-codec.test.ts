@@ -3,7 +3,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readInThisThread, type ContentCache } from '../../src/archive/article-store.ts';
-import { packCache, unpackCache } from '../../src/cli/state-codec.ts';
+import { CacheCodec, packCache, unpackCache } from '../../src/cli/state-codec.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
 import { listArticleFiles } from '../../src/ingest/read-content.ts';
@@ -55,5 +55,44 @@ describe('the packed content cache of the state file', () => {
     const copies = unpacked.files[0]!.articles.filter((a) => a.contentHash === one.contentHash);
     expect(copies.length).toBeGreaterThanOrEqual(3);
     expect(copies[1]!.names[0]).toBe(copies[2]!.names[0]);
+  });
+
+  it('packs again only the files changed since the cache was unpacked', async () => {
+    const cache = await fixtureCache();
+    const codec = new CacheCodec();
+    const first = packCache(cache);
+    const read = codec.unpack(structuredClone(first));
+    const [changed, ...same] = read.files;
+    const edited = structuredClone(changed!);
+    edited.articles[0]!.names.push({
+      key: 'νεο ονομα',
+      name: 'Νέο Όνομα',
+      kind: 'person',
+      count: 1,
+      slug: 'neo-onoma',
+    });
+    edited.articles[0]!.keywords.push('καινουργ');
+    const next = { ...read, files: [edited, ...same] };
+    const packed = codec.pack(next);
+    expect(JSON.stringify(unpackCache(structuredClone(packed)))).toBe(JSON.stringify(next));
+    const unpackedRows = codec.unpack(packed);
+    expect(unpackedRows.files).toHaveLength(next.files.length);
+    // Unchanged files keep their packed rows; the new name went to the end of the table.
+    const again = codec.pack({ ...read, files: [edited, ...same] });
+    expect(again.files[1]).toBe(packed.files[1]);
+    expect(packed.names.at(-1)).toBe(
+      ['νεο ονομα', 'Νέο Όνομα', 'person', 'neo-onoma'].join('\u0000'),
+    );
+    expect(packed.names.slice(0, first.names.length)).toEqual(first.names);
+  });
+
+  it('packs afresh for another analysis version', async () => {
+    const cache = await fixtureCache();
+    const codec = new CacheCodec();
+    const read = codec.unpack(packCache(cache));
+    const packed = codec.pack({ ...read, analysisKey: 'other' });
+    expect(JSON.stringify(unpackCache(packed))).toBe(
+      JSON.stringify({ ...read, analysisKey: 'other' }),
+    );
   });
 });
