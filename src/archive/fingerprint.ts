@@ -10,19 +10,28 @@ const FINGERPRINT = Symbol('fingerprint');
 
 type Fingerprinted = { [FINGERPRINT]?: string };
 
+/** True while `fingerprintJson` runs: only then do marked objects write themselves as keys. */
+let compacting = false;
+
+// JSON.stringify calls `toJSON` natively, and only on the objects that have one: several times
+// cheaper than a replacer function called for every value.
+function toJSON(this: Fingerprinted): unknown {
+  return compacting ? this[FINGERPRINT] : this;
+}
+
 /** Marks `value` to stand in page fingerprints as `key`; invisible to JSON and to `toEqual`. */
 export function withFingerprint<T extends object>(value: T, key: string): T {
   Object.defineProperty(value, FINGERPRINT, { value: key, enumerable: false });
+  Object.defineProperty(value, 'toJSON', { value: toJSON, enumerable: false });
   return value;
-}
-
-function compact(_key: string, value: unknown): unknown {
-  return (
-    (typeof value === 'object' && value !== null && (value as Fingerprinted)[FINGERPRINT]) || value
-  );
 }
 
 /** The JSON of a view model, with marked objects written as their keys. */
 export function fingerprintJson(value: unknown): string {
-  return JSON.stringify(value, compact) ?? 'undefined';
+  compacting = true;
+  try {
+    return JSON.stringify(value) ?? 'undefined';
+  } finally {
+    compacting = false;
+  }
 }

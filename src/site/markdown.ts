@@ -6,7 +6,11 @@ import MarkdownIt from 'markdown-it';
  * (emphasis, code, links) is kept. Raw HTML is off and markdown-it's link validation drops
  * `javascript:` and similar URLs; images are off so an archive page never loads remote files.
  */
-const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable([
+export const inlineMarkdown = new MarkdownIt({
+  html: false,
+  linkify: false,
+  typographer: false,
+}).disable([
   'heading',
   'lheading',
   'list',
@@ -21,6 +25,23 @@ const markdown = new MarkdownIt({ html: false, linkify: false, typographer: fals
   'image',
 ]);
 
+/**
+ * Characters that may start inline Markdown, an entity or an escape, or that markdown-it
+ * rewrites (NUL, whitespace other than spaces) or trims (edge spaces, checked apart). A paragraph without them, as most
+ * news paragraphs are, renders as markdown-it would render it without a parse: a quarter of
+ * the time of writing an article page went to markdown-it.
+ */
+const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!~\u0000]|[^\S ]/u;
+const EDGE_SPACE = /^\s|\s$/u;
+
+/** One paragraph as HTML, exactly as `inlineMarkdown.render` gives it. */
+export function renderParagraph(paragraph: string): string {
+  if (!MARKDOWN_SYNTAX.test(paragraph) && !EDGE_SPACE.test(paragraph)) {
+    return paragraph.length === 0 ? '' : `<p>${paragraph.replaceAll('"', '&quot;')}</p>\n`;
+  }
+  return inlineMarkdown.render(paragraph);
+}
+
 export function renderBody(paragraphs: readonly string[]): string {
-  return paragraphs.map((p) => markdown.render(p)).join('');
+  return paragraphs.map(renderParagraph).join('');
 }

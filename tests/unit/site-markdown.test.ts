@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
-import { renderBody } from '../../src/site/markdown.ts';
+import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import { inlineMarkdown, renderBody, renderParagraph } from '../../src/site/markdown.ts';
 
 function dom(html: string) {
   return parseHTML(`<!doctype html><html><body>${html}</body></html>`).document;
@@ -40,5 +41,46 @@ describe('article body rendering', () => {
 
   it('renders inline emphasis', () => {
     expect(dom(renderBody(['*πολύ* σημαντικό'])).querySelector('em')?.textContent).toBe('πολύ');
+  });
+});
+
+describe('the plain-paragraph shortcut', () => {
+  const alphabet = [
+    ...'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώϊΐΑΒΓΔΕΙΟΣΩABCxyz0123456789',
+    ...' .,;:·?!-–—«»"\'()/%+=#$@|^{}',
+    ...'\\`*_[]<>&~',
+    '\u00a0',
+    '\t',
+    '\u0000',
+    '\u200b',
+    'http://a.gr',
+    '&amp;',
+    '**',
+    '1. ',
+    '# ',
+  ];
+  const paragraph = fc
+    .array(fc.constantFrom(...alphabet), { maxLength: 40 })
+    .map((parts) => parts.join(''));
+
+  it('renders every paragraph exactly as markdown-it does', () => {
+    fc.assert(
+      fc.property(paragraph, (p) => {
+        expect(renderParagraph(p)).toBe(inlineMarkdown.render(p));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('is taken by ordinary news prose', () => {
+    const prose = 'Ο πρωθυπουργός είπε «όχι» στις 15 Μαρτίου: "Θα δούμε", πρόσθεσε.';
+    const parse = vi.spyOn(inlineMarkdown, 'render');
+    const html = renderParagraph(prose);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(html).toBe(
+      '<p>Ο πρωθυπουργός είπε «όχι» στις 15 Μαρτίου: &quot;Θα δούμε&quot;, πρόσθεσε.</p>\n',
+    );
+    expect(renderParagraph(prose)).toBe(inlineMarkdown.render(prose));
   });
 });
