@@ -101,7 +101,7 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
       join([
         '<section class="related" aria-labelledby="related-heading">',
         '<h2 id="related-heading">Σχετικά άρθρα</h2>',
-        articleList(page.related, ctx, { headingLevel: 3, showDate: true }),
+        articleList(page.related, ctx, { headingLevel: 3, showDate: true, showExcerpt: true }),
         '</section>',
       ]),
     pager(ctx, {

@@ -14,7 +14,7 @@ export function dayPage(day: DayGroup, ctx: PageContext): string {
   const body = join([
     `<h1>${escapeHtml(heading)}</h1>`,
     `<p class="count">${escapeHtml(count)}</p>`,
-    articleList(day.articles, ctx, { headingLevel: 2, showDate: false }),
+    articleList(day.articles, ctx, { headingLevel: 2, showDate: false, showExcerpt: true }),
     pager(ctx, {
       label: 'Ημέρες',
       previous: day.previous,

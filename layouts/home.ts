@@ -41,7 +41,7 @@ export function homePage(data: HomePageData, ctx: PageContext): string {
     overview(data.years, ctx),
     '<section aria-labelledby="latest-heading">',
     '<h2 id="latest-heading">Πρόσφατα άρθρα</h2>',
-    articleList(data.latest, ctx, { headingLevel: 3, showDate: true }),
+    articleList(data.latest, ctx, { headingLevel: 3, showDate: true, showExcerpt: true }),
     '</section>',
     '<section aria-labelledby="topics-heading">',
     '<h2 id="topics-heading">Θέματα</h2>',

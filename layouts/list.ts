@@ -12,6 +12,11 @@ export interface ArticleListOptions {
   headingLevel: 2 | 3 | 4;
   /** Show each article's date (off on a day page, where every article shares it). */
   showDate: boolean;
+  /**
+   * Show each article's excerpt: off on name pages, which list up to 100 articles and are a
+   * fifth of a large archive's pages; titles and dates keep them quick to scan and to load.
+   */
+  showExcerpt: boolean;
 }
 
 /** Articles in the order given: title link, date, excerpt. */
@@ -27,7 +32,9 @@ export function articleList(
       '<li><article class="article-summary">',
       `<${h}><a href="${escapeAttr(ctx.href(article.url))}">${escapeHtml(article.title)}</a></${h}>`,
       options.showDate && `<p class="meta">${timeElement(article.date)}</p>`,
-      article.excerpt && `<p class="excerpt">${escapeHtml(article.excerpt)}</p>`,
+      options.showExcerpt &&
+        article.excerpt &&
+        `<p class="excerpt">${escapeHtml(article.excerpt)}</p>`,
       '</article></li>',
     ]),
   );

@@ -24,7 +24,7 @@ export function namePage(name: NameGroup, ctx: PageContext): string {
     `<p class="count">${NAME_KIND_SINGULAR[name.kind]} · αναφέρεται σε ${escapeHtml(count)}</p>`,
     '<section aria-labelledby="mentions-heading">',
     `<h2 id="mentions-heading">${shown < name.count ? `Τα ${shown} νεότερα άρθρα` : 'Άρθρα'}</h2>`,
-    articleList(name.articles, ctx, { headingLevel: 3, showDate: true }),
+    articleList(name.articles, ctx, { headingLevel: 3, showDate: true, showExcerpt: false }),
     '</section>',
   ]);
   return basePage({

@@ -32,7 +32,7 @@ export function topicPage(topic: TopicGroup, ctx: PageContext): string {
     timeline(topic, ctx),
     '<section aria-labelledby="latest-heading">',
     '<h2 id="latest-heading">Πρόσφατα άρθρα</h2>',
-    articleList(topic.latest, ctx, { headingLevel: 3, showDate: true }),
+    articleList(topic.latest, ctx, { headingLevel: 3, showDate: true, showExcerpt: true }),
     '</section>',
     '<section aria-labelledby="months-heading">',
     '<h2 id="months-heading">Αρχείο ανά μήνα</h2>',
@@ -59,7 +59,7 @@ export function topicMonthPage(page: TopicMonthPage, ctx: PageContext): string {
     `<h1>${escapeHtml(heading)}</h1>`,
     `<p class="count">${escapeHtml(count)} · ` +
       `<a href="${escapeAttr(ctx.href(page.topicUrl))}">Όλοι οι μήνες του θέματος</a></p>`,
-    articleList(page.articles, ctx, { headingLevel: 2, showDate: true }),
+    articleList(page.articles, ctx, { headingLevel: 2, showDate: true, showExcerpt: true }),
     pager(ctx, {
       label: 'Μήνες θέματος',
       previous: page.newer,

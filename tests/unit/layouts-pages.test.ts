@@ -5,6 +5,7 @@ import { basePage } from '../../layouts/base.ts';
 import type { PageContext } from '../../layouts/context.ts';
 import { dayPage } from '../../layouts/day.ts';
 import { homePage } from '../../layouts/home.ts';
+import { namePage } from '../../layouts/name.ts';
 import { notFoundPage } from '../../layouts/not-found.ts';
 import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
 import { yearPage } from '../../layouts/year.ts';
@@ -13,6 +14,7 @@ import type {
   ArticlePage,
   ArticleRef,
   DayGroup,
+  NameGroup,
   TopicGroup,
   TopicMonthPage,
   YearGroup,
@@ -645,5 +647,26 @@ describe('notFoundPage', () => {
     expect(document.querySelector('link[rel="stylesheet"]')?.getAttribute('href')).toBe(
       '/assets/style.css',
     );
+  });
+});
+
+describe('namePage', () => {
+  const name: NameGroup = {
+    key: 'πουτιν',
+    kind: 'person',
+    name: 'Πούτιν',
+    url: '/prosopa/poutin/',
+    count: 2,
+    articles: [ref('2026-01-28', 0, 'Δεύτερο'), ref('2026-01-27', 1, 'Πρώτο')],
+  };
+
+  it('lists the articles that mention the name by title and date, without excerpts', () => {
+    const document = render(namePage(name, ctx));
+    expect(document.querySelector('h1')?.textContent).toContain('Πούτιν');
+    const items = [...document.querySelectorAll('main ol.article-list > li')];
+    expect(items.map((li) => li.querySelector('a')?.textContent)).toEqual(['Δεύτερο', 'Πρώτο']);
+    expect(items[0]?.querySelector('time')?.getAttribute('datetime')).toMatch(/^2026-01-28/);
+    expect(document.querySelector('.excerpt')).toBeNull();
+    expect(document.body.textContent).not.toContain('Περίληψη');
   });
 });
