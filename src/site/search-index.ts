@@ -15,23 +15,53 @@
  * | 5 shards of at most 8,000 pages, one by one   | 1.39 GB  | 83 s         |
  * | one year (3,660 pages) alone                  | 0.74 GB  | 8 s          |
  *
- * Memory grows linearly with the pages of one index: about 55 kB a page once added (0.2 GB for
- * the year above) and about 180 kB a page while `writeFiles` compresses and writes it, so one
- * index of 100,000 articles would need some 18 GB. The archive is therefore split into shards
- * of contiguous dates, each indexed, written and deleted from the service before the next one
- * starts: the peak is set by the largest shard (`maxPagesPerShard`), not by the archive, and
- * the time is the same (about 2.8 ms of CPU a page, all in Pagefind).
+ * Memory grows linearly with the pages of one index, most of it while `writeFiles` builds,
+ * compresses and writes the index, so one index of 100,000 articles would need some 18 GB. The
+ * archive is therefore split into shards of contiguous dates, each indexed, written and deleted
+ * from its service: the peak is set by the largest shards, not by the archive.
+ *
+ * Two at once. Pagefind's service works on one request at a time, on a core or a little more
+ * (its sequential run below used 81 CPU-s in 59 s), so shards are indexed by one Pagefind
+ * process per core (search-pagefind.ts), within `MAX_PAGES_INDEXING`. Measured with
+ * `ephemeris index` and the like on the benchmark's archive (scripts/bench: 20,000 articles,
+ * ~5 kB of text and ~13 kB of HTML each; 2 cores), the whole process tree:
+ *
+ * | how                                               | machine  | wall | CPU  | peak RSS |
+ * |---------------------------------------------------|----------|------|------|----------|
+ * | shards of ≤ 8,000, one by one (before)            | quiet    | 59 s | 81 s | 2.0 GB   |
+ * | shards of ≤ 6,000, one by one                     | quiet    | 62 s | 86 s | 1.6 GB   |
+ * | shards of ≤ 6,000, two Pagefind processes (now)   | quiet    | 49 s | 89 s | 3.0 GB   |
+ * | shards of ≤ 8,000, one by one                     | one core | 81 s | 80 s | 2.0 GB   |
+ * | two shards at once in one Pagefind service        | one core | 80 s | 80 s | 2.6 GB   |
+ * | shards of ≤ 8,000, two Pagefind processes         | one core | 63 s | 79 s | 3.9 GB   |
+ * | shards of ≤ 6,000, two Pagefind processes         | one core | 57 s | 76 s | 3.0 GB   |
+ *
+ * ("one core": another build held about a core, load 3.5–5; when it held more, load 5–9, two
+ * processes gained nothing: 77 s one at a time, 83 s two at once.) A shard's Pagefind peaks at
+ * about 250 kB a page (1.43 GB for 5,542 pages, 1.87 GB for 7,276), hence 6,000 pages a shard
+ * and 12,000 in flight: about 3 GB, under the 4 GB allowed for 100,000 articles. The CPU time
+ * stays 4–4.5 ms a page whatever the split (the fingerprints below add 0.14 ms); where it goes,
+ * for 7,276 pages: `addDirectory` (reading, parsing, stemming) 6–13 s, `writeFiles` 15–18 s, of
+ * which some 7 s compress (gzip at its best level) and write files: writing the same index into
+ * a folder that already holds its files, which Pagefind then skips, took 7–11 s. No option
+ * makes it cheaper: the playground is off by default, `keepIndexUrl` only changes URLs,
+ * `maxFragments` bundles the same bytes into fewer files (and larger downloads per result);
+ * nothing turns off the compression. Feeding Pagefind only the article element (6.3 kB of HTML
+ * instead of 12.7 kB) saved less than the noise.
  *
  * Shards follow the calendar (a year; a month or a day when a year or month alone is larger
  * than the cap; small neighbouring years together), so a date range is rewritten only when its
- * articles change. The search page (layouts/search-client.js) searches each shard through that
- * shard's own `pagefind.js`, not with `mergeIndex`: merged results are re-sorted by score even
- * when sorted by date (checked: oldest first gave 2025-12-31, 2026-01-27, 2026-02-03,
- * 2026-01-27), whereas shards of disjoint dates, each sorted by Pagefind, are simply put in
- * date order; and a year filter skips the other shards. (Several `createInstance`s of one
- * `pagefind.js` share one WebAssembly memory and fail: "memory access out of bounds".) The cost
- * is one `pagefind.js`, worker and WebAssembly file per shard (about 100 kB compressed), hence
- * large shards: up to 8,000 pages, one for most archives.
+ * articles change; and the newest month is a shard of its own, so that a day of news re-indexes
+ * one month. A rebuild re-indexes a shard only when what Pagefind reads of its pages changed
+ * (search-content.ts): a new name page links old articles anywhere in the archive, which must
+ * not re-index their shards. The search page (layouts/search-client.js) searches each shard
+ * through that shard's own `pagefind.js`, not with `mergeIndex`: merged results are re-sorted
+ * by score even when sorted by date (checked: oldest first gave 2025-12-31, 2026-01-27,
+ * 2026-02-03, 2026-01-27), whereas shards of disjoint dates, each sorted by Pagefind, are simply
+ * put in date order; and a year filter skips the other shards. (Several `createInstance`s of
+ * one `pagefind.js` share one WebAssembly memory and fail: "memory access out of bounds".) The
+ * cost is one `pagefind.js`, worker and WebAssembly file per shard (about 100 kB compressed),
+ * hence large shards: one for most archives, 18 or so for 100,000 articles.
  */
 import {
   existsSync,
@@ -42,17 +72,21 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
 import { SEARCH_INDEX_PATH } from '../../layouts/search.ts';
 import type { IsoDate } from '../model.ts';
 import { isRunning } from './process-alive.ts';
+import { dayFingerprints } from './search-content.ts';
+import { indexShards } from './search-pagefind.ts';
 
 export { SEARCH_INDEX_PATH };
 /** File name of the manifest in `/pagefind/` (search-client.js reads it). */
 export const SEARCH_MANIFEST = 'shards.json';
-/** Default cap on a shard: about 1.4 GB peak for Pagefind with articles of ~6 kB of text. */
-export const MAX_PAGES_PER_SHARD = 8000;
+/** Default cap on a shard: about 1.5 GB peak for its Pagefind process (see above). */
+export const MAX_PAGES_PER_SHARD = 6000;
+/** Pages indexed at once by all Pagefind processes together: bounds the peak (see above). */
+export const MAX_PAGES_INDEXING = 12_000;
 
 export interface SearchShard {
   /** Folder under `/pagefind/`, named after its first year, month or day: `2020`, `2020-07`. */
@@ -106,37 +140,26 @@ function unitOf(days: readonly DayPages[], name: string, glob: string): Unit {
   };
 }
 
-/**
- * Splits days (any order) into shards of contiguous dates with at most `maxPages` pages each,
- * oldest first. A year is split into months, and a month into days, only when it alone exceeds
- * the cap; a single day larger than the cap is a shard of its own. Pure.
- */
-export function planShards(
-  days: readonly DayPages[],
-  maxPages: number = MAX_PAGES_PER_SHARD,
-): SearchShard[] {
-  if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw new RangeError(`maxPages must be a positive integer, not ${maxPages}`);
-  }
-  const sorted = days.filter((d) => d.pages > 0).sort((a, b) => (a.date < b.date ? -1 : 1));
-  const units: Unit[] = [];
-  for (const year of groupBy(sorted, (d) => d.date.slice(0, 4))) {
-    const y = year[0]!.date.slice(0, 4);
-    const whole = unitOf(year, y, `${y}/*/*/*/index.html`);
-    if (whole.pages <= maxPages) {
-      units.push(whole);
-      continue;
-    }
-    for (const month of groupBy(year, (d) => d.date.slice(0, 7))) {
-      const m = month[0]!.date.slice(5, 7);
-      const unit = unitOf(month, `${y}-${m}`, `${y}/${m}/*/*/index.html`);
-      if (unit.pages <= maxPages) units.push(unit);
-      else
-        for (const day of month) {
-          units.push(unitOf([day], day.date, `${day.date.replaceAll('-', '/')}/*/index.html`));
-        }
-    }
-  }
+/** The whole month as one unit, or its days when the month alone exceeds the cap. */
+function monthUnits(month: readonly DayPages[], maxPages: number): Unit[] {
+  const [y, m] = month[0]!.date.split('-');
+  const unit = unitOf(month, `${y}-${m}`, `${y}/${m}/*/*/index.html`);
+  if (unit.pages <= maxPages) return [unit];
+  return month.map((day) =>
+    unitOf([day], day.date, `${day.date.replaceAll('-', '/')}/*/index.html`),
+  );
+}
+
+/** The whole year as one unit, or its months when the year alone exceeds the cap. */
+function yearUnits(year: readonly DayPages[], maxPages: number): Unit[] {
+  const y = year[0]!.date.slice(0, 4);
+  const whole = unitOf(year, y, `${y}/*/*/*/index.html`);
+  if (whole.pages <= maxPages) return [whole];
+  return groupBy(year, (d) => d.date.slice(0, 7)).flatMap((month) => monthUnits(month, maxPages));
+}
+
+/** Packs units (oldest first) into shards of at most `maxPages`, a unit never split. */
+function pack(units: readonly Unit[], maxPages: number): SearchShard[] {
   const shards: SearchShard[] = [];
   let current: SearchShard | undefined;
   for (const unit of units) {
@@ -151,6 +174,50 @@ export function planShards(
     }
   }
   return shards;
+}
+
+/**
+ * Below this share of the cap, the archive before its newest month stays in one shard with it:
+ * re-indexing it all is cheap, and a second shard would cost the search page one more
+ * `pagefind.js` and WebAssembly download.
+ */
+const NEWEST_MONTH_ALONE_SHARE = 1 / 8;
+
+/**
+ * Splits days (any order) into shards of contiguous dates with at most `maxPages` pages each,
+ * oldest first. The newest month is a shard of its own (once the archive before it holds an
+ * eighth of a shard), so that a new day of news re-indexes that month only; when the next month
+ * begins, it joins the older shards, of which one is re-indexed once. Older days go by the
+ * calendar: a year is split into months, and a month into days, only when it alone exceeds the
+ * cap (a single day larger than the cap is a shard of its own), and neighbouring units share a
+ * shard while they fit. Pure.
+ */
+export function planShards(
+  days: readonly DayPages[],
+  maxPages: number = MAX_PAGES_PER_SHARD,
+): SearchShard[] {
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    throw new RangeError(`maxPages must be a positive integer, not ${maxPages}`);
+  }
+  const sorted = days.filter((d) => d.pages > 0).sort((a, b) => (a.date < b.date ? -1 : 1));
+  if (sorted.length === 0) return [];
+  const newestMonth = sorted[sorted.length - 1]!.date.slice(0, 7);
+  const older = sorted.filter((d) => d.date.slice(0, 7) < newestMonth);
+  const olderPages = older.reduce((sum, d) => sum + d.pages, 0);
+  const byYear = (list: readonly DayPages[], partialYear?: string) =>
+    groupBy(list, (d) => d.date.slice(0, 4)).flatMap((year) =>
+      // A year's glob would also take in the newest month, which has a shard of its own.
+      year[0]!.date.startsWith(partialYear ?? '-')
+        ? groupBy(year, (d) => d.date.slice(0, 7)).flatMap((m) => monthUnits(m, maxPages))
+        : yearUnits(year, maxPages),
+    );
+  if (olderPages < maxPages * NEWEST_MONTH_ALONE_SHARE) {
+    return pack(byYear(sorted), maxPages);
+  }
+  return [
+    ...pack(byYear(older, newestMonth.slice(0, 4)), maxPages),
+    ...pack(monthUnits(sorted.slice(older.length), maxPages), maxPages),
+  ];
 }
 
 /** Whether a site-relative URL is an article page's, `/YYYY/MM/DD/<article>/`: what is indexed. */
@@ -182,28 +249,21 @@ export function articlePagesByDay(outDir: string): DayPages[] {
   return days;
 }
 
-/** Pagefind writes its ready-made interfaces into every bundle; the search page uses none. */
-const UNUSED_BUNDLE_FILES = [
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-highlight.js',
-  // The index is forced to Greek, so the stemmer-less WebAssembly is never loaded.
-  'wasm.unknown.pagefind',
-];
-
 export interface IndexSiteOptions {
   /** Cap on the pages of one shard; bounds Pagefind's memory (see above). */
   maxPagesPerShard?: number;
-  /** Progress lines, one per shard. */
+  /** Progress lines, one per shard indexed. */
   log?: (line: string) => void;
+  /**
+   * Shards indexed at once, each by its own Pagefind process; default: one per core, as many
+   * as `MAX_PAGES_INDEXING` allows.
+   */
+  concurrency?: number;
   /**
    * Days whose article pages changed since the index was built. Given, the shards of the
    * previous index that cover none of them (and have the same dates and page count) are kept
-   * as they are, so a day of news re-indexes one date range, not the archive.
+   * as they are, so a day of news re-indexes one date range, not the archive. A day counts
+   * only when what Pagefind reads of its pages changed (search-content.ts).
    */
   changedDates?: ReadonlySet<IsoDate>;
 }
@@ -212,29 +272,8 @@ export interface IndexSiteResult {
   pages: number;
   seconds: number;
   shards: number;
-}
-
-function check(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Search index: ${step} failed: ${errors.join('; ')}`);
-}
-
-async function indexShard(outDir: string, shard: SearchShard, bundle: string): Promise<number> {
-  const created = await pagefind.createIndex({ forceLanguage: 'el' });
-  check('starting Pagefind', created.errors);
-  const index = created.index!;
-  try {
-    let pages = 0;
-    for (const glob of shard.globs) {
-      const added = await index.addDirectory({ path: outDir, glob });
-      check(`indexing ${glob}`, added.errors);
-      pages += added.page_count;
-    }
-    check(`writing ${bundle}`, (await index.writeFiles({ outputPath: bundle })).errors);
-    for (const file of UNUSED_BUNDLE_FILES) rmSync(path.join(bundle, file), { force: true });
-    return pages;
-  } finally {
-    await index.deleteIndex();
-  }
+  /** Shards indexed now; the others were kept from the previous index. */
+  indexed: number;
 }
 
 /**
@@ -271,23 +310,75 @@ export async function indexSite(
   recoverInterruptedIndexing(outDir);
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const shards = planShards(articlePagesByDay(outDir), options.maxPagesPerShard);
+  const maxPages = options.maxPagesPerShard ?? MAX_PAGES_PER_SHARD;
+  const days = articlePagesByDay(outDir);
+  const shards = planShards(days, maxPages);
+  const previous = options.changedDates && readFingerprints(root);
+  let reusable = new Map<string, SearchManifest['shards'][number]>();
+  let fingerprints: Promise<Map<IsoDate, string>>;
+  if (previous && options.changedDates) {
+    const now = await dayFingerprints(outDir, options.changedDates);
+    const changed = new Set(
+      [...options.changedDates].filter((d) => now.get(d) !== previous.get(d)),
+    );
+    reusable = unchangedShards(root, changed);
+    const updated = new Map(previous);
+    for (const date of options.changedDates) {
+      if (now.has(date)) updated.set(date, now.get(date)!);
+      else updated.delete(date);
+    }
+    fingerprints = Promise.resolve(updated);
+  } else {
+    // Read while Pagefind works: the main thread is idle meanwhile.
+    fingerprints = dayFingerprints(
+      outDir,
+      days.map((d) => d.date),
+    );
+  }
+  const kept = shards.filter((shard) => {
+    const old = reusable.get(shard.name);
+    return old && old.from === shard.from && old.to === shard.to && old.pages === shard.pages;
+  });
+  const fresh = shards.filter((shard) => !kept.includes(shard));
+  const pages = new Map(kept.map((shard) => [shard, shard.pages]));
   const manifest: SearchManifest = { version: 1, pages: 0, shards: [] };
-  const reusable = options.changedDates ? unchangedShards(root, options.changedDates) : new Map();
   const moved: string[] = [];
   try {
-    for (const shard of shards) {
-      const old = reusable.get(shard.name);
-      let pages: number;
-      if (old && old.from === shard.from && old.to === shard.to && old.pages === shard.pages) {
-        renameSync(path.join(root, shard.name), path.join(staging, shard.name));
-        moved.push(shard.name);
-        pages = old.pages;
-      } else pages = await indexShard(outDir, shard, path.join(staging, shard.name));
-      options.log?.(`Search index: ${shard.name} (${shard.from} – ${shard.to}): ${pages} pages`);
-      manifest.pages += pages;
-      manifest.shards.push({ path: `${shard.name}/`, from: shard.from, to: shard.to, pages });
+    for (const shard of kept) {
+      renameSync(path.join(root, shard.name), path.join(staging, shard.name));
+      moved.push(shard.name);
     }
+    const jobs = fresh.map((shard) => ({
+      outDir,
+      globs: shard.globs,
+      bundle: path.join(staging, shard.name),
+    }));
+    const lanes =
+      options.concurrency ??
+      Math.max(1, Math.min(availableParallelism(), Math.floor(MAX_PAGES_INDEXING / maxPages)));
+    const counts = await indexShards(
+      jobs,
+      lanes,
+      (i) => fresh[i]!.pages,
+      (i, count, seconds) => {
+        const { name, from, to } = fresh[i]!;
+        options.log?.(
+          `Search index: ${name} (${from} – ${to}): ${count} pages, ${seconds.toFixed(1)} s`,
+        );
+      },
+    );
+    fresh.forEach((shard, i) => pages.set(shard, counts[i]!));
+    for (const shard of shards) {
+      const count = pages.get(shard)!;
+      manifest.pages += count;
+      manifest.shards.push({
+        path: `${shard.name}/`,
+        from: shard.from,
+        to: shard.to,
+        pages: count,
+      });
+    }
+    writeFingerprints(staging, await fingerprints);
     writeFileSync(path.join(staging, SEARCH_MANIFEST), `${JSON.stringify(manifest)}\n`);
   } catch (error) {
     for (const name of moved) renameSync(path.join(staging, name), path.join(root, name));
@@ -299,15 +390,39 @@ export async function indexSite(
         '--no-search.',
       { cause: error },
     );
-  } finally {
-    await pagefind.close();
   }
   const retired = `${root.replace(/[\\/]+$/, '')}.old-${process.pid}`;
   if (existsSync(root)) renameSync(root, retired);
   renameSync(staging, root);
   rmSync(retired, { recursive: true, force: true });
   const seconds = (performance.now() - started) / 1000;
-  return { pages: manifest.pages, seconds, shards: shards.length };
+  return { pages: manifest.pages, seconds, shards: shards.length, indexed: fresh.length };
+}
+
+/**
+ * The fingerprint of each indexed day (search-content.ts), kept beside the manifest: what the
+ * next incremental indexing compares changed days with. The search page never reads it.
+ */
+const FINGERPRINTS_FILE = 'days.json';
+
+function readFingerprints(root: string): Map<IsoDate, string> | undefined {
+  try {
+    const days = JSON.parse(readFileSync(path.join(root, FINGERPRINTS_FILE), 'utf8')) as Record<
+      IsoDate,
+      string
+    >;
+    return new Map(Object.entries(days));
+  } catch {
+    return undefined; // none yet: every shard is indexed again
+  }
+}
+
+function writeFingerprints(dir: string, fingerprints: Map<IsoDate, string>): void {
+  const sorted = [...fingerprints].sort(([a], [b]) => (a < b ? -1 : 1));
+  writeFileSync(
+    path.join(dir, FINGERPRINTS_FILE),
+    `${JSON.stringify(Object.fromEntries(sorted))}\n`,
+  );
 }
 
 /** The shards of a site's current index that cover none of the given days, by name. */

@@ -1,8 +1,19 @@
-import { statSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/site/search-index.ts';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
+import { treeDifferences, treeHashes } from './tree.ts';
 
 /** When a shard's files were last written: reused shards keep theirs. */
 function written(site: BuiltSite, shard: string): number {
@@ -17,14 +28,27 @@ describe('re-indexing after a change', () => {
     await indexSite(site.out, { maxPagesPerShard: 2 });
   });
 
-  it('indexes again only the date ranges with changed articles', async () => {
+  /** Rewrites the article pages of a day (as a build would) with `edit`. */
+  const rewrite = (date: string, edit: (html: string) => string) => {
+    const day = path.join(site.out, ...date.split('-'));
+    for (const article of readdirSync(day).filter((a) => a !== 'index.html')) {
+      const file = path.join(day, article, 'index.html');
+      writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    }
+  };
+
+  it('indexes again only the date ranges whose indexed text changed', async () => {
     const before = ['2025', '2026-01-27', '2026-02'].map((s) => written(site, s));
     await new Promise((resolve) => setTimeout(resolve, 20));
+    // 2026-02-03: a word of the body; 2026-01-27: the footer, which is not indexed (as when a
+    // new name page is linked from an old article's list of names).
+    rewrite('2026-02-03', (html) => html.replaceAll('σεισμός', 'σεισμοί'));
+    rewrite('2026-01-27', (html) => html.replace('</footer>', '<p>Νέα σελίδα</p></footer>'));
     const result = await indexSite(site.out, {
       maxPagesPerShard: 2,
-      changedDates: new Set(['2026-02-03']),
+      changedDates: new Set(['2026-02-03', '2026-01-27']),
     });
-    expect(result).toMatchObject({ pages: 5, shards: 3 });
+    expect(result).toMatchObject({ pages: 5, shards: 3, indexed: 1 });
     const after = ['2025', '2026-01-27', '2026-02'].map((s) => written(site, s));
     expect(after[0]).toBe(before[0]);
     expect(after[1]).toBe(before[1]);
@@ -36,5 +60,70 @@ describe('re-indexing after a change', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     await indexSite(site.out, { maxPagesPerShard: 2 });
     expect(written(site, '2025')).toBeGreaterThan(before);
+  });
+});
+
+describe('an index kept up to date through changes', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-reindex-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  let site: BuiltSite;
+  let template: string;
+  beforeAll(async () => {
+    site = await buildSite(path.join(PROJECT_ROOT, 'tests/fixtures/site'), ['--no-search']);
+    const day = path.join(site.out, '2026/02/03');
+    template = readFileSync(
+      path.join(
+        day,
+        readdirSync(day).find((a) => a !== 'index.html')!,
+        'index.html',
+      ),
+      'utf8',
+    );
+    await indexSite(site.out, { maxPagesPerShard: 2 });
+  });
+
+  /** A new article page on a day, as a build would write it (dates and words changed). */
+  const addArticle = (date: string, word: string) => {
+    const dir = path.join(site.out, ...date.split('-'), `0-${word}`);
+    mkdirSync(dir, { recursive: true });
+    const html = template.replaceAll('2026-02-03', date).replaceAll('σεισμός', word);
+    writeFileSync(path.join(dir, 'index.html'), html);
+  };
+
+  /** The index a clean indexing of the same pages writes. */
+  const cleanIndex = async () => {
+    const clean = path.join(work, 'clean');
+    rmSync(clean, { recursive: true, force: true });
+    cpSync(site.out, clean, { recursive: true, filter: (f) => !f.includes('pagefind') });
+    await indexSite(clean, { maxPagesPerShard: 2 });
+    return treeHashes(path.join(clean, 'pagefind'));
+  };
+
+  const steps: [string, () => string][] = [
+    ['a day in a new month', () => (addArticle('2026-03-01', 'ανεμοθύελλα'), '2026-03-01')],
+    ['a day in the same month', () => (addArticle('2026-03-02', 'χιονόπτωση'), '2026-03-02')],
+    [
+      'an old article deleted',
+      () => {
+        const day = path.join(site.out, '2026/01/27');
+        const article = readdirSync(day).find((a) => a.startsWith('1-'))!;
+        rmSync(path.join(day, article), { recursive: true });
+        return '2026-01-27';
+      },
+    ],
+  ];
+
+  it.each(steps)('equals a clean index after %s', async (_, change) => {
+    const changed = change();
+    const result = await indexSite(site.out, {
+      maxPagesPerShard: 2,
+      changedDates: new Set([changed]),
+    });
+    expect(
+      treeDifferences(treeHashes(path.join(site.out, 'pagefind')), await cleanIndex()),
+    ).toEqual([]);
+    // One shard each time: the new month's (February keeps its own, as January was already
+    // too large to share one with it), then the same one, then the shard of the deleted article.
+    expect(result).toMatchObject({ shards: 4, indexed: 1 });
   });
 });

@@ -1,86 +1,13 @@
-/**
- * The search index as the build writes it, queried in Node with Pagefind's own `pagefind.js`
- * over HTTP (it fetches its index), the way the search page does.
- */
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+/** The search index as the build writes it, queried as the search page does. */
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeResults, shardsFor } from '../../layouts/search-client.js';
-import { indexSite, SEARCH_MANIFEST, type SearchManifest } from '../../src/site/search-index.ts';
+import { indexSite } from '../../src/site/search-index.ts';
 import { serveSite, type StaticServer } from '../browser/helpers.ts';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
+import { openIndex } from './pagefind-index.ts';
 
 const ARTICLE_URL = '/2026/01/27/0-synamilisan-oi-ypourgoi-amynas-ton-dyo-choron/';
-
-interface PagefindResult {
-  score: number;
-  data(): Promise<{
-    url: string;
-    content: string;
-    excerpt: string;
-    meta: Record<string, string>;
-    filters: Record<string, string[]>;
-  }>;
-}
-interface PagefindInstance {
-  search(
-    term: string | null,
-    options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
-  ): Promise<{ results: PagefindResult[] }>;
-  filters(): Promise<Record<string, Record<string, number>>>;
-}
-interface PagefindModule {
-  createInstance(options: { basePath: string; baseUrl?: string }): PagefindInstance;
-}
-
-const temps: string[] = [];
-afterAll(() => {
-  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
-});
-
-/** Every shard of a served site's index, newest first, with the manifest. */
-async function openIndex(out: string, server: StaticServer, baseUrl = '/') {
-  const manifest = JSON.parse(
-    readFileSync(path.join(out, 'pagefind', SEARCH_MANIFEST), 'utf8'),
-  ) as SearchManifest;
-  // Each shard through its own pagefind.js, as the search page does (one module's instances
-  // share one WebAssembly memory). It is an ES module in a folder without package.json: Node
-  // needs an .mjs name.
-  const dir = mkdtempSync(path.join(tmpdir(), 'ephemeris-pagefind-'));
-  temps.push(dir);
-  const shards = await Promise.all(
-    shardsFor(manifest, '').map(async (shard, i) => {
-      const copy = path.join(dir, `pagefind-${i}.mjs`);
-      copyFileSync(path.join(out, 'pagefind', shard.path, 'pagefind.js'), copy);
-      const pagefind = (await import(pathToFileURL(copy).href)) as PagefindModule;
-      const basePath = `${server.root}pagefind/${shard.path}`;
-      return { ...shard, index: pagefind.createInstance({ basePath, baseUrl }) };
-    }),
-  );
-  /** URLs found, in the order the search page would show them. */
-  const search = async (
-    term: string | null,
-    options: { sort?: '' | 'newest' | 'oldest'; topic?: string; year?: string } = {},
-  ): Promise<string[]> => {
-    const filters: Record<string, string> = {};
-    if (options.topic) filters.topic = options.topic;
-    if (options.year) filters.year = options.year;
-    const order = options.sort ?? '';
-    const sort: Record<string, 'asc' | 'desc'> = order
-      ? { date: order === 'oldest' ? 'asc' : 'desc' }
-      : {};
-    const perShard = await Promise.all(
-      shardsFor({ shards }, options.year ?? '').map(
-        async (s) => (await s.index.search(term, { filters, sort })).results,
-      ),
-    );
-    const results = mergeResults(perShard, order);
-    return Promise.all(results.map(async (r) => (await r.data()).url));
-  };
-  return { manifest, shards, search };
-}
 
 describe('search over the shipped sample', () => {
   let site: BuiltSite;
@@ -163,9 +90,10 @@ describe('search over an archive split into date shards', () => {
       '--path-prefix',
       '/archive/',
     ]);
-    // Three shards: 2025-12-31, the three articles of 2026-01-27, 2026-02-03.
-    const result = await indexSite(site.out, { maxPagesPerShard: 2 });
-    expect(result).toMatchObject({ pages: 5, shards: 3 });
+    // Three shards: 2025-12-31, the three articles of 2026-01-27, 2026-02-03; two indexed at
+    // once, the second by a Pagefind process of its own.
+    const result = await indexSite(site.out, { maxPagesPerShard: 2, concurrency: 2 });
+    expect(result).toMatchObject({ pages: 5, shards: 3, indexed: 3 });
     server = await serveSite(site.out, '/archive/');
     index = await openIndex(site.out, server, '/archive/');
     byDate = [...site.report.articles]

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   articleDate,
@@ -27,7 +28,9 @@ import {
   planShards,
   removeSearchIndex,
   type DayPages,
+  type SearchShard,
 } from '../../src/site/search-index.ts';
+import { indexShards } from '../../src/site/search-pagefind.ts';
 
 /** `pages` articles a day for `days` days from `start` (UTC calendar arithmetic). */
 function days(start: string, count: number, pages: number): DayPages[] {
@@ -56,10 +59,14 @@ describe('planShards', () => {
   });
 
   it('starts a new shard at a year that would not fit', () => {
-    const shards = planShards([...days('2018-01-01', 10, 5), ...days('2019-01-01', 10, 5)], 60);
+    const shards = planShards(
+      [...days('2017-01-01', 10, 5), ...days('2018-01-01', 10, 5), ...days('2019-01-01', 2, 5)],
+      60,
+    );
     expect(shards.map((s) => [s.name, s.pages, s.from, s.to])).toEqual([
+      ['2017', 50, '2017-01-01', '2017-01-10'],
       ['2018', 50, '2018-01-01', '2018-01-10'],
-      ['2019', 50, '2019-01-01', '2019-01-10'],
+      ['2019-01', 10, '2019-01-01', '2019-01-02'],
     ]);
   });
 
@@ -90,6 +97,101 @@ describe('planShards', () => {
     expect(planShards([{ date: '2020-01-01', pages: 0 }])).toEqual([]);
     expect(() => planShards([], 0)).toThrow(RangeError);
     expect(() => planShards([], 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('planShards: the newest month', () => {
+  // 2019 at 10 pages a day, then 2020-01-01 to 2020-02-09; cap 1,000.
+  const archive = [...days('2019-01-01', 365, 10), ...days('2020-01-01', 40, 10)];
+  const summary = (shards: SearchShard[]) => shards.map((s) => [s.name, s.from, s.to, s.pages]);
+
+  it('is a shard of its own, so that a new day re-indexes that month only', () => {
+    const shards = planShards(archive, 1000);
+    expect(summary(shards).slice(-3)).toEqual([
+      ['2019-10', '2019-10-01', '2019-12-31', 920],
+      ['2020-01', '2020-01-01', '2020-01-31', 310],
+      ['2020-02', '2020-02-01', '2020-02-09', 90],
+    ]);
+    expect(shards.at(-1)!.globs).toEqual(['2020/02/*/*/index.html']);
+    // The rest of the newest year goes by month: its year's glob would take in February too.
+    expect(shards.at(-2)!.globs).toEqual(['2020/01/*/*/index.html']);
+    const nextDay = planShards([...archive, { date: '2020-02-10', pages: 30 }], 1000);
+    expect(summary(nextDay).slice(0, -1)).toEqual(summary(shards).slice(0, -1));
+    expect(summary(nextDay).at(-1)).toEqual(['2020-02', '2020-02-01', '2020-02-10', 120]);
+  });
+
+  it('joins the older shards when the next month begins, changing only the last of them', () => {
+    const before = planShards(archive, 1000);
+    const after = planShards([...archive, { date: '2020-03-01', pages: 10 }], 1000);
+    expect(summary(after).slice(0, -2)).toEqual(summary(before).slice(0, -2));
+    expect(summary(after).slice(-2)).toEqual([
+      ['2020-01', '2020-01-01', '2020-02-09', 400],
+      ['2020-03', '2020-03-01', '2020-03-01', 10],
+    ]);
+  });
+
+  it('stays with the rest of a small archive, and splits into days above the cap', () => {
+    expect(summary(planShards(days('2020-01-01', 40, 1)))).toEqual([
+      ['2020', '2020-01-01', '2020-02-09', 40],
+    ]);
+    const busy = planShards([...days('2020-01-01', 31, 1), ...days('2020-02-01', 5, 50)], 100);
+    expect(summary(busy)).toEqual([
+      ['2020-01', '2020-01-01', '2020-01-31', 31],
+      ['2020-02-01', '2020-02-01', '2020-02-02', 100],
+      ['2020-02-03', '2020-02-03', '2020-02-04', 100],
+      ['2020-02-05', '2020-02-05', '2020-02-05', 50],
+    ]);
+  });
+
+  it('gives disjoint, ordered shards of every page once, within the cap', () => {
+    const day = fc
+      .tuple(fc.integer({ min: 0, max: 3 * 366 }), fc.integer({ min: 0, max: 60 }))
+      .map(([offset, pages]) => ({
+        date: new Date(Date.UTC(2018, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10),
+        pages,
+      }));
+    const input = fc.uniqueArray(day, { selector: (d) => d.date, maxLength: 200 });
+    fc.assert(
+      fc.property(input, fc.integer({ min: 1, max: 400 }), (list, cap) => {
+        const shards = planShards(list, cap);
+        const withPages = list.filter((d) => d.pages > 0);
+        expect(shards.reduce((sum, s) => sum + s.pages, 0)).toBe(
+          withPages.reduce((sum, d) => sum + d.pages, 0),
+        );
+        expect(new Set(shards.map((s) => s.name)).size).toBe(shards.length);
+        shards.forEach((s, i) => {
+          expect(s.from <= s.to).toBe(true);
+          if (i > 0) expect(s.from > shards[i - 1]!.to).toBe(true);
+          if (s.from !== s.to) expect(s.pages).toBeLessThanOrEqual(cap);
+        });
+        // Each day is matched by one glob of all the shards', the one whose dates hold it: a
+        // page matched by two would be indexed, and found, twice.
+        const matches = (glob: string, date: string) =>
+          glob
+            .split('/')
+            .slice(0, 3)
+            .every((part, i) => part === '*' || part === date.split('-')[i]);
+        for (const { date } of withPages) {
+          const holder = shards.filter((s) => s.from <= date && date <= s.to);
+          expect(holder).toHaveLength(1);
+          const matching = shards.flatMap((s) => s.globs.filter((g) => matches(g, date)));
+          expect(matching).toHaveLength(1);
+          expect(holder[0]!.globs).toContain(matching[0]);
+        }
+        // The newest month starts a shard once the archive before it is an eighth of a shard.
+        const newest = withPages
+          .map((d) => d.date.slice(0, 7))
+          .sort()
+          .at(-1);
+        const older = withPages.filter((d) => d.date.slice(0, 7) < newest!);
+        if (older.reduce((sum, d) => sum + d.pages, 0) >= cap / 8 && older.length > 0) {
+          expect(shards.some((s) => s.from.startsWith(newest!))).toBe(true);
+          expect(
+            shards.every((s) => s.from.slice(0, 7) === s.to.slice(0, 7) || s.to < newest!),
+          ).toBe(true);
+        }
+      }),
+    );
   });
 });
 
@@ -144,6 +246,38 @@ describe('indexSite without articles', () => {
       expect(hasSearchIndex(dir)).toBe(true);
       removeSearchIndex(dir);
       expect(hasSearchIndex(dir)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('indexShards', () => {
+  it('reports a Pagefind error from a second Pagefind process after the first one finished', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ephemeris-lanes-'));
+    try {
+      mkdirSync(path.join(dir, 'site/a'), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'site/a/index.html'),
+        '<html lang="el"><body><main data-pagefind-body>Σεισμός</main></body></html>',
+      );
+      const site = path.join(dir, 'site');
+      const jobs = [
+        { outDir: site, globs: ['a/index.html'], bundle: path.join(dir, 'good') },
+        // Not a glob Pagefind can parse; the smaller job, so the second lane (a worker) takes it.
+        { outDir: site, globs: ['a/[index.html'], bundle: path.join(dir, 'bad') },
+      ];
+      const done: number[] = [];
+      await expect(
+        indexShards(
+          jobs,
+          2,
+          (i) => 2 - i,
+          (i) => done.push(i),
+        ),
+      ).rejects.toThrow(/indexing a\/\[index\.html failed/);
+      expect(done).toEqual([0]);
+      expect(existsSync(path.join(dir, 'good/pagefind.js'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,0 +1,52 @@
+/** `ephemeris index`: the search index of an already built site, on its own. */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveSite, type StaticServer } from '../browser/helpers.ts';
+import { buildSite, PROJECT_ROOT, runCli, type BuiltSite, type CliRun } from './helpers.ts';
+import { openIndex } from './pagefind-index.ts';
+
+describe('ephemeris index', () => {
+  let site: BuiltSite;
+  let run: CliRun;
+  let server: StaticServer;
+  beforeAll(async () => {
+    site = await buildSite(path.join(PROJECT_ROOT, 'tests/fixtures/site'), ['--no-search']);
+    // The options of `build` are accepted too, as the benchmark passes them.
+    run = await runCli(['index', '--out', site.out, '--content', 'ignored', '--cache', 'ignored']);
+    server = await serveSite(site.out, '/');
+  });
+  afterAll(() => server?.close());
+
+  it('indexes a site built without search and says so', async () => {
+    expect(existsSync(path.join(site.out, 'pagefind'))).toBe(true);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^Indexed 5 pages in 1 shard in \d+\.\d s\.$/m);
+    const index = await openIndex(site.out, server);
+    expect(index.manifest.pages).toBe(site.report.counts.published);
+    const quake = site.report.articles.find((a) => a.date === '2026-02-03')!;
+    expect(await index.search('σεισμός')).toEqual([quake.url]);
+  });
+
+  it('is listed in the help', async () => {
+    expect((await runCli(['help'])).stdout).toMatch(/^\s*ephemeris index\b/m);
+  });
+
+  it('refuses a folder that is not a built site, saying what to do', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-not-a-site-'));
+    try {
+      mkdirSync(path.join(work, 'stuff'));
+      writeFileSync(path.join(work, 'stuff', 'notes.txt'), 'x');
+      for (const dir of [work, path.join(work, 'missing')]) {
+        const refused = await runCli(['index', '--out', dir]);
+        expect(refused.code).not.toBe(0);
+        expect(refused.stderr).toContain(`${dir} is not a built site`);
+        expect(refused.stderr).toContain(`ephemeris build --out ${dir}`);
+        expect(existsSync(path.join(dir, 'pagefind'))).toBe(false);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
