@@ -74,6 +74,18 @@ export interface RelatedLists {
   memo: RelatedMemo;
 }
 
+/** Where an article stands in the archive's order. */
+type Place = Pick<Article, 'date' | 'ordinal'>;
+
+function precedes(a: Place, b: Place): boolean {
+  return a.date < b.date || (a.date === b.date && a.ordinal < b.ordinal);
+}
+
+/** The place of an article id, `YYYY-MM-DD-N`. */
+function placeOf(id: string): Place {
+  return { date: id.slice(0, 10), ordinal: Number(id.slice(11)) };
+}
+
 function featureSet(features: readonly [number, number][]): Set<string> {
   return new Set(features.map(([feature, weight]) => `${feature} ${weight}`));
 }
@@ -96,7 +108,13 @@ function reusable(
   if (!previous) return none;
   const { memo } = previous;
   const before = new Map(memo.ids.map((id, i) => [id, i]));
-  const affected = new Set<number>();
+  // Each feature whose postings changed, with the earliest place of a change: only articles
+  // after it can list differently, since lists look at earlier articles only.
+  const affected = new Map<number, Place>();
+  const touch = (feature: number, place: Place) => {
+    const first = affected.get(feature);
+    if (!first || precedes(place, first)) affected.set(feature, place);
+  };
   // Articles added, or edited so that their features changed: their own lists are computed.
   const recompute = new Set<number>();
   for (const [index, article] of sorted.entries()) {
@@ -109,19 +127,24 @@ function reusable(
     const difference = [...then].filter((f) => !now.has(f));
     difference.push(...[...now].filter((f) => !then.has(f)));
     if (old === undefined || difference.length > 0) recompute.add(index);
-    for (const f of difference) affected.add(Number(f.split(' ')[0]));
+    for (const f of difference) touch(Number(f.split(' ')[0]), article);
   }
   const present = new Set(sorted.map((a) => a.id));
   for (const [old, id] of memo.ids.entries()) {
     if (present.has(id)) continue;
     const gone = previous.featuresOf(memo.hashes[old]!);
     if (!gone) return none;
-    for (const [feature] of features(gone, ids)) affected.add(feature);
+    const place = placeOf(id);
+    for (const [feature] of features(gone, ids)) touch(feature, place);
   }
   const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   return (index) => {
-    if (recompute.has(index) || own[index]!.some(([feature]) => affected.has(feature)))
-      return undefined;
+    const article = sorted[index]!;
+    const reached = ([feature]: [number, number]) => {
+      const first = affected.get(feature);
+      return first !== undefined && precedes(first, article);
+    };
+    if (recompute.has(index) || own[index]!.some(reached)) return undefined;
     const old = before.get(sorted[index]!.id)!;
     const list = memo.related[old]!.map((id) => indexOf.get(id));
     return list.every((i) => i !== undefined) ? (list as number[]) : undefined;

@@ -127,6 +127,25 @@ describe('related articles, computed again only where they may have changed', ()
     expect(relatedArticles(edited, previous).lists[1]).toEqual([0]);
   });
 
+  it('keeps the lists of earlier articles when news on the same story is added', () => {
+    const story = { names: [1], keywords: [1, 2, 3], topics: [0], version: 0 };
+    const old = toArticles([
+      { day: 0, ...story },
+      { day: 1, ...story },
+    ]);
+    const previous = previousOf(old);
+    previous.memo.related[1] = [];
+    const now = toArticles([
+      { day: 0, ...story },
+      { day: 1, ...story },
+      { day: 2, ...story },
+    ]);
+    const { lists } = relatedArticles(now, previous);
+    // The new article lists both; the earlier lists cannot see it and are kept as they were.
+    expect(lists[2]).toEqual([1, 0]);
+    expect(lists[1]).toEqual([]);
+  });
+
   it('computes everything when an article that is gone cannot be looked up', () => {
     const story = { names: [1], keywords: [1, 2], topics: [0], version: 0 };
     const other = { day: 0, names: [7], keywords: [8], topics: [3], version: 0 };
