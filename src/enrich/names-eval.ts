@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleText, findNameSpans, type NameKind, type NameSpan } from './names.ts';
+import { groupBy } from '../group-by.ts';
 
 export interface GoldSpan {
   start: number;
@@ -193,17 +194,6 @@ export function evaluate(results: ArticleResult[]): Evaluation {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
 }
 
 function majorityKind(kinds: NameKind[]): NameKind | undefined {

@@ -79,6 +79,7 @@ import type { IsoDate } from '../model.ts';
 import { isRunning } from './process-alive.ts';
 import { dayFingerprints } from './search-content.ts';
 import { indexShards } from './search-pagefind.ts';
+import { groupBy } from '../group-by.ts';
 
 export { SEARCH_INDEX_PATH };
 /** File name of the manifest in `/pagefind/` (search-client.js reads it). */
@@ -119,17 +120,6 @@ interface Unit {
   pages: number;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return [...groups.values()];
-}
-
 function unitOf(days: readonly DayPages[], name: string, glob: string): Unit {
   return {
     name,
@@ -155,7 +145,9 @@ function yearUnits(year: readonly DayPages[], maxPages: number): Unit[] {
   const y = year[0]!.date.slice(0, 4);
   const whole = unitOf(year, y, `${y}/*/*/*/index.html`);
   if (whole.pages <= maxPages) return [whole];
-  return groupBy(year, (d) => d.date.slice(0, 7)).flatMap((month) => monthUnits(month, maxPages));
+  return [...groupBy(year, (d) => d.date.slice(0, 7)).values()].flatMap((month) =>
+    monthUnits(month, maxPages),
+  );
 }
 
 /** Packs units (oldest first) into shards of at most `maxPages`, a unit never split. */
@@ -205,10 +197,12 @@ export function planShards(
   const older = sorted.filter((d) => d.date.slice(0, 7) < newestMonth);
   const olderPages = older.reduce((sum, d) => sum + d.pages, 0);
   const byYear = (list: readonly DayPages[], partialYear?: string) =>
-    groupBy(list, (d) => d.date.slice(0, 4)).flatMap((year) =>
+    [...groupBy(list, (d) => d.date.slice(0, 4)).values()].flatMap((year) =>
       // A year's glob would also take in the newest month, which has a shard of its own.
       year[0]!.date.startsWith(partialYear ?? '-')
-        ? groupBy(year, (d) => d.date.slice(0, 7)).flatMap((m) => monthUnits(m, maxPages))
+        ? [...groupBy(year, (d) => d.date.slice(0, 7)).values()].flatMap((m) =>
+            monthUnits(m, maxPages),
+          )
         : yearUnits(year, maxPages),
     );
   if (olderPages < maxPages * NEWEST_MONTH_ALONE_SHARE) {
