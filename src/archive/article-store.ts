@@ -217,7 +217,9 @@ export async function loadContent(
   }
   let done = total - jobs.length;
   onProgress?.(done, total);
-  const results = await read(usable)(jobs, () => onProgress?.(++done, total));
+  // A build that reads nothing needs no reader: the in-thread one indexes the whole cache.
+  const results =
+    jobs.length === 0 ? [] : await read(usable)(jobs, () => onProgress?.(++done, total));
   const bodies = new Map<string, SourceArticle[]>();
   results.forEach((result, i) => {
     files[jobIndex[i]!] = result.stored;

@@ -129,15 +129,14 @@ function reusable(
     if (old === undefined || difference.length > 0) recompute.add(index);
     for (const f of difference) touch(Number(f.split(' ')[0]), article);
   }
-  const present = new Set(sorted.map((a) => a.id));
+  const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   for (const [old, id] of memo.ids.entries()) {
-    if (present.has(id)) continue;
+    if (indexOf.has(id)) continue;
     const gone = previous.featuresOf(memo.hashes[old]!);
     if (!gone) return none;
     const place = placeOf(id);
     for (const [feature] of features(gone, ids)) touch(feature, place);
   }
-  const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   return (index) => {
     const article = sorted[index]!;
     const reached = ([feature]: [number, number]) => {
