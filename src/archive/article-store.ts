@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { slugify } from '../greek/slug.ts';
 import { parseFile } from '../ingest/parse-file.ts';
@@ -64,7 +64,8 @@ export type Analyze = (article: SourceArticle) => Analysis;
 const RACY_MS = 2_000;
 
 export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('base64url');
+  // The one-shot form: half the cost of `createHash` for the short texts hashed by the thousand.
+  return hash('sha1', text, 'base64url');
 }
 
 export function articleHash(article: Pick<SourceArticle, 'title' | 'paragraphs'>): string {
@@ -72,7 +73,7 @@ export function articleHash(article: Pick<SourceArticle, 'title' | 'paragraphs'>
 }
 
 function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('base64url');
+  return hash('sha1', bytes, 'base64url');
 }
 
 /** What reading one file gave: its cache entry and, for rendering, its articles' bodies. */

@@ -44,10 +44,11 @@ export function toRef(article: Article): ArticleRef {
   let ref = refs.get(article);
   if (!ref) {
     const { id, date, ordinal, title, url, excerpt } = article;
-    // What a list shows of an article: an edit further down its text changes no list.
+    // What a list shows of an article: an edit further down its text changes no list. The id
+    // and the title decide the URL.
     ref = withFingerprint(
       { id, date, ordinal, title, url, excerpt },
-      `${url} ${hashText(`${title}\n${excerpt}`)}`,
+      `${id} ${hashText(`${title}\n${excerpt}`)}`,
     );
     refs.set(article, ref);
   }
@@ -205,22 +206,36 @@ function buildArticlePages(
   const nameGroups = new Map(names.map((n) => [n.key, n]));
   const { lists: related, memo } = relatedArticles(sorted, options.previousRelated);
   options.onRelated?.(memo);
+  // The links of one date, shared by the pages of its articles.
+  const dateLinks = new Map<string, Pick<ArticlePage, 'day' | 'month' | 'year'>>();
+  const linksOf = (date: string) => {
+    let links = dateLinks.get(date);
+    if (!links) {
+      const year = Number(date.slice(0, 4));
+      const month = date.slice(0, 7);
+      links = {
+        day: { url: dayUrl(date), label: formatDate(date) },
+        month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
+        year: { url: yearUrl(year), label: String(year) },
+      };
+      dateLinks.set(date, links);
+    }
+    return links;
+  };
   return sorted.map((article, i) => {
     const before = sorted[i - 1];
     const after = sorted[i + 1];
-    const year = Number(article.date.slice(0, 4));
-    const month = article.date.slice(0, 7);
+    const names: ArticlePage['names'] = [];
+    for (const n of article.names) {
+      const group = nameGroups.get(n.key);
+      // The kind is the name page's, so an article never files a name elsewhere than its page.
+      if (group) names.push({ url: group.url, label: n.name, kind: group.kind });
+    }
     const page: ArticlePage = {
       article,
-      day: { url: dayUrl(article.date), label: formatDate(article.date) },
-      month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
-      year: { url: yearUrl(year), label: String(year) },
+      ...linksOf(article.date),
       topics: article.topics.map((t) => ({ url: topicUrl(t.slug), label: t.name })),
-      // The kind is the name page's, so an article never files a name elsewhere than its page.
-      names: article.names.flatMap((n) => {
-        const group = nameGroups.get(n.key);
-        return group ? [{ url: group.url, label: n.name, kind: group.kind }] : [];
-      }),
+      names,
       related: related[i]!.map((j) => toRef(sorted[j]!)),
     };
     if (before) page.previous = { url: before.url, label: before.title };

@@ -26,6 +26,11 @@ export function withFingerprint<T extends object>(value: T, key: string): T {
   return value;
 }
 
+/** How `value` stands in a fingerprint: the key `withFingerprint` gave it, else its JSON. */
+export function fingerprintKey(value: object): string {
+  return (value as Fingerprinted)[FINGERPRINT] ?? fingerprintJson(value);
+}
+
 /** The JSON of a view model, with marked objects written as their keys. */
 export function fingerprintJson(value: unknown): string {
   compacting = true;

@@ -88,11 +88,14 @@ function previousRelated(
 }
 
 export function toArticle(stored: StoredArticle): Article {
-  const url = articleUrl(stored.date, stored.ordinal, stored.slug);
-  // The taxonomy, not the text, decides the topics: they are part of the fingerprint.
+  const id = articleId(stored.date, stored.ordinal);
+  // The id and the text decide the URL (its slug is the title's); the taxonomy, not the text,
+  // decides the topics, so they are part of the key. Topic names are the site fingerprint's.
+  let topics = '';
+  for (const t of stored.topics) topics += ` ${t.slug}:${t.score}`;
   return withFingerprint(
-    { ...stored, id: articleId(stored.date, stored.ordinal), url },
-    `${url} ${stored.contentHash} ${JSON.stringify(stored.topics)}`,
+    { ...stored, id, url: articleUrl(stored.date, stored.ordinal, stored.slug) },
+    `${id} ${stored.contentHash}${topics}`,
   );
 }
 

@@ -51,6 +51,48 @@ function features(article: RelatedFeatures, ids: FeatureIds): [number, number][]
   ];
 }
 
+/**
+ * The features of every article in flat arrays: article `i` has `feature[j]` with `weight[j]`
+ * for `start[i] <= j < start[i + 1]`. One array each instead of a pair per feature spares the
+ * garbage collector millions of small objects in a large archive.
+ */
+interface FeatureTable {
+  start: Int32Array;
+  feature: Int32Array;
+  weight: Float64Array;
+}
+
+function featureTable(sorted: readonly Article[], ids: FeatureIds): FeatureTable {
+  let total = 0;
+  for (const a of sorted) total += a.names.length + a.keywords.length + a.topics.length;
+  const table = {
+    start: new Int32Array(sorted.length + 1),
+    feature: new Int32Array(total),
+    weight: new Float64Array(total),
+  };
+  let j = 0;
+  const add = (feature: number, weight: number) => {
+    table.feature[j] = feature;
+    table.weight[j++] = weight;
+  };
+  sorted.forEach((a, i) => {
+    table.start[i] = j;
+    for (const n of a.names) add(ids.id(0, n.key), NAME_WEIGHTS[n.kind]);
+    for (const k of a.keywords) add(ids.id(1, k), KEYWORD_WEIGHT);
+    for (const t of a.topics) add(ids.id(2, t.slug), TOPIC_WEIGHT);
+  });
+  table.start[sorted.length] = j;
+  return table;
+}
+
+function featuresAt(table: FeatureTable, index: number): [number, number][] {
+  const pairs: [number, number][] = [];
+  for (let j = table.start[index]!; j < table.start[index + 1]!; j++) {
+    pairs.push([table.feature[j]!, table.weight[j]!]);
+  }
+  return pairs;
+}
+
 /** What one build remembers of its related lists, for the next build to reuse. */
 export interface RelatedMemo {
   /** Article ids, oldest first. */
@@ -100,7 +142,7 @@ function featureSet(features: readonly [number, number][]): Set<string> {
  */
 function reusable(
   sorted: readonly Article[],
-  own: readonly [number, number][][],
+  own: FeatureTable,
   ids: FeatureIds,
   previous: PreviousRelated | undefined,
 ): (index: number) => number[] | undefined {
@@ -123,7 +165,7 @@ function reusable(
     const was = old === undefined ? undefined : previous.featuresOf(memo.hashes[old]!);
     if (old !== undefined && !was) return none;
     const then = featureSet(was ? features(was, ids) : []);
-    const now = featureSet(own[index]!);
+    const now = featureSet(featuresAt(own, index));
     const difference = [...then].filter((f) => !now.has(f));
     difference.push(...[...now].filter((f) => !then.has(f)));
     if (old === undefined || difference.length > 0) recompute.add(index);
@@ -137,13 +179,16 @@ function reusable(
     const place = placeOf(id);
     for (const [feature] of features(gone, ids)) touch(feature, place);
   }
-  return (index) => {
+  const reached = (index: number) => {
     const article = sorted[index]!;
-    const reached = ([feature]: [number, number]) => {
-      const first = affected.get(feature);
-      return first !== undefined && precedes(first, article);
-    };
-    if (recompute.has(index) || own[index]!.some(reached)) return undefined;
+    for (let j = own.start[index]!; j < own.start[index + 1]!; j++) {
+      const first = affected.get(own.feature[j]!);
+      if (first !== undefined && precedes(first, article)) return true;
+    }
+    return false;
+  };
+  return (index) => {
+    if (recompute.has(index) || (affected.size > 0 && reached(index))) return undefined;
     const old = before.get(sorted[index]!.id)!;
     const list = memo.related[old]!.map((id) => indexOf.get(id));
     return list.every((i) => i !== undefined) ? (list as number[]) : undefined;
@@ -163,18 +208,21 @@ export function relatedArticles(
 ): RelatedLists {
   const days = Float64Array.from(sorted, (a) => dayNumber(a.date));
   const ids = new FeatureIds();
-  const own = sorted.map((a) => features(a, ids));
+  const own = featureTable(sorted, ids);
   const reuse = reusable(sorted, own, ids, previous);
   // Scores of the current article's candidates, reset after each article through `touched`.
   const scores = new Float64Array(sorted.length);
   const touched: number[] = [];
   const postings: number[][] = [];
-  const lists = own.map((mine, index) => {
+  const lists = sorted.map((_, index) => {
     const kept = reuse(index);
+    const from = own.start[index]!;
+    const to = own.start[index + 1]!;
     if (!kept) {
-      for (const [feature, weight] of mine) {
-        const list = postings[feature];
+      for (let j = from; j < to; j++) {
+        const list = postings[own.feature[j]!];
         if (!list) continue;
+        const weight = own.weight[j]!;
         for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
           const candidate = list[i]!;
           if (scores[candidate] === 0) touched.push(candidate);
@@ -182,10 +230,10 @@ export function relatedArticles(
         }
       }
     }
-    for (const [feature] of mine) {
-      const list = postings[feature];
+    for (let j = from; j < to; j++) {
+      const list = postings[own.feature[j]!];
       if (list) list.push(index);
-      else postings[feature] = [index];
+      else postings[own.feature[j]!] = [index];
     }
     if (kept) return kept;
     const ranked: [number, number][] = [];

@@ -13,9 +13,9 @@ import { nameIndexPage, namePage } from '../../layouts/name.ts';
 import { NAME_FOLDERS, nameIndexUrl } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
-import { fingerprintJson } from '../archive/fingerprint.ts';
+import { fingerprintJson, fingerprintKey } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
-import type { Archive, Article, NameKind } from '../model.ts';
+import type { Archive, Article, ArticlePage, Link, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
 import { renderBody } from './markdown.ts';
 import { articleJsonLd, pageMetadata, type FeedLink } from './metadata.ts';
@@ -104,6 +104,23 @@ export function siteFingerprint(archive: Archive, options: PlanOptions): string 
   );
 }
 
+/**
+ * An article page's fingerprint, written out by hand: there are as many as articles, and the
+ * JSON of the whole view model was most of the cost of planning a rebuild. The article's own key
+ * covers its text (title, body, excerpt, the labels of its names), date and topics; topic names
+ * are in the site fingerprint; the rest is what the page shows of other pages.
+ */
+function articlePageKey(page: ArticlePage): string {
+  let key = `${fingerprintKey(page.article)}\n${linkKey(page.previous)}\n${linkKey(page.next)}`;
+  for (const ref of page.related) key += `\n${fingerprintKey(ref)}`;
+  for (const name of page.names) key += `\n${name.url} ${name.kind}`;
+  return key;
+}
+
+function linkKey(link: Link | undefined): string {
+  return link ? `${link.url} ${link.label}` : '';
+}
+
 /** Feeds, sitemaps and robots.txt: what crawlers and feed readers fetch. */
 function machinePages(archive: Archive, bodies: BodyStore, options: PlanOptions): PageKind[] {
   const robots = single(
@@ -175,7 +192,7 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
       items: archive.articles,
       url: (p) => p.article.url,
       render: (p) => articlePage(p, renderBody(bodies.paragraphs(p.article)), ctx),
-      fingerprint: identity,
+      fingerprint: articlePageKey,
     }),
     kind({
       name: 'day',
@@ -237,6 +254,10 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
   ];
 }
 
+function fingerprintText(fingerprint: unknown): string {
+  return typeof fingerprint === 'string' ? fingerprint : fingerprintJson(fingerprint);
+}
+
 /** The fingerprint of every page by URL, for comparing two builds. */
 export function pageFingerprints(kinds: readonly PageKind[], site: string): Map<string, string> {
   const hashes = new Map<string, string>();
@@ -244,7 +265,7 @@ export function pageFingerprints(kinds: readonly PageKind[], site: string): Map<
     for (const item of k.items)
       hashes.set(
         k.url(item),
-        hashText(`${site}\n${k.name}\n${fingerprintJson(k.fingerprint(item))}`),
+        hashText(`${site}\n${k.name}\n${fingerprintText(k.fingerprint(item))}`),
       );
   }
   return hashes;
