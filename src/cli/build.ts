@@ -111,13 +111,15 @@ async function render(
       setRenderBatch(options.contentDir, {
         kinds,
         only: new Set(urls.slice(start, start + RENDER_BATCH_PAGES)),
+        onWritten: (written) => (pages += written),
       });
       try {
-        pages += await renderSite({
+        const byEleventy = await renderSite({
           contentDir: options.contentDir,
           outDir: staging,
           pathPrefix: options.pathPrefix,
         });
+        pages += byEleventy;
       } finally {
         clearRenderBatch(options.contentDir);
       }

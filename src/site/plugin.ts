@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { prepareBuild } from '../archive/load-archive.ts';
 import { planPages, type PageKind } from './pages.ts';
+import { writePages } from './write-pages.ts';
 
 /** The part of Eleventy's UserConfig this plugin uses (Eleventy ships no TypeScript types). */
 export interface EleventyConfig {
@@ -8,6 +9,13 @@ export interface EleventyConfig {
   pathPrefix?: string;
   addTemplate(virtualPath: string, content: unknown, data?: object): void;
   ignores: { add(glob: string): void };
+  on(event: 'eleventy.after', listener: (event: EleventyAfterEvent) => unknown): void;
+}
+
+interface EleventyAfterEvent {
+  directories: { output: string };
+  /** `fs` when Eleventy writes files (not `--to=json`). */
+  outputMode: string;
 }
 
 /** Pages the CLI has planned for Eleventy to render, and which of them to render now. */
@@ -15,7 +23,19 @@ export interface RenderBatch {
   kinds: readonly PageKind[];
   /** URLs to render; all pages when absent. */
   only?: ReadonlySet<string>;
+  /** Told how many pages the plugin wrote itself, besides those Eleventy reports. */
+  onWritten?: (pages: number) => void;
 }
+
+/**
+ * Kinds whose pages the plugin renders and writes itself, after Eleventy has written the rest:
+ * one page per article or per name, nearly all of a large site. Through Eleventy's paginated
+ * templates each page cost about 0.13 ms of Eleventy's own work (pagination, data cascade,
+ * permalinks, its writer) on top of our layout and the file write, and Eleventy keeps every
+ * page it renders until its run ends (measured at 10,000 articles, 25,695 pages: layouts 3.4 s,
+ * writes 2.2 s, Eleventy 3.4 s; at 100,000 the resident memory grew by 1 GB while rendering).
+ */
+const WRITTEN_BY_PLUGIN = new Set(['article', 'name']);
 
 const batches = new Map<string, RenderBatch>();
 
@@ -65,5 +85,15 @@ export default async function ephemeris(eleventyConfig: EleventyConfig): Promise
   }
   // Articles are data read by our own ingest, not templates for Eleventy to discover.
   eleventyConfig.ignores.add('articles/**');
-  for (const page of batch.kinds) addKind(eleventyConfig, page, batch.only);
+  const ours: PageKind[] = [];
+  for (const page of batch.kinds) {
+    if (WRITTEN_BY_PLUGIN.has(page.name)) ours.push(page);
+    else addKind(eleventyConfig, page, batch.only);
+  }
+  const { only, onWritten } = batch;
+  eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
+    if (outputMode !== 'fs') return;
+    const written = writePages(directories.output, ours, only);
+    onWritten?.(written);
+  });
 }

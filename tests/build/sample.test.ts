@@ -1,6 +1,11 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
+import { treeDifferences, treeHashes } from './tree.ts';
 
 const ARTICLE_URL = '/2026/01/27/0-synamilisan-oi-ypourgoi-amynas-ton-dyo-choron/';
 
@@ -86,5 +91,25 @@ describe('building the shipped sample', () => {
     expect(site.run.stderr).toMatch(
       /Built 1 articles \(0 rejected\) into .*: \d+ pages; 1 warnings, 0 errors, [\d.]+ s \(read [\d.]+ s, plan [\d.]+ s, render [\d.]+ s, state [\d.]+ s\)\./,
     );
+  });
+
+  it('is what plain Eleventy writes with the project config, search index apart', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'ephemeris-eleventy-')), '_site');
+    await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'node_modules/@11ty/eleventy/cmd.cjs',
+        '--config=.eleventy.ts',
+        '--input=content',
+        `--output=${out}`,
+      ],
+      { cwd: PROJECT_ROOT },
+    );
+    const ours = new Map([...treeHashes(site.out)].filter(([f]) => !f.startsWith('pagefind')));
+    const eleventy = treeHashes(out);
+    expect(eleventy.has(`${ARTICLE_URL.slice(1)}index.html`)).toBe(true);
+    expect(treeDifferences(ours, eleventy)).toEqual([]);
   });
 });
