@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { prepareBuild, type PreparedBuild } from '../archive/load-archive.ts';
 import { pageFingerprints, planPages, siteFingerprint, type PageKind } from '../site/pages.ts';
-import { clearRenderBatch, setRenderBatch } from '../site/plugin.ts';
+import { clearRenderBatch, setRenderBatch, writtenByPlugin } from '../site/plugin.ts';
 import { renderSite } from '../site/render-site.ts';
 import {
   hasSearchIndex,
@@ -102,15 +102,24 @@ async function render(
   renderingInto = staging;
   try {
     let pages = 0;
-    const urls = plan.only
-      ? [...plan.only]
-      : kinds.flatMap((k) => k.items.map((item) => k.url(item)));
-    // Eleventy keeps every page it renders in memory until the end of its run: rendering in
-    // batches bounds that, at the cost of starting Eleventy once per batch.
-    for (let start = 0; start < urls.length; start += RENDER_BATCH_PAGES) {
+    const byEleventy: string[] = [];
+    const byPlugin: string[] = [];
+    for (const k of kinds) {
+      const urls = writtenByPlugin(k) ? byPlugin : byEleventy;
+      for (const item of k.items) {
+        const url = k.url(item);
+        if (!plan.only || plan.only.has(url)) urls.push(url);
+      }
+    }
+    // Eleventy keeps every page it renders in memory until the end of its run: its pages go in
+    // batches, at the cost of starting Eleventy once per batch. The pages the plugin writes
+    // itself are kept by nobody and all go with the first batch.
+    for (let start = 0; start === 0 || start < byEleventy.length; start += RENDER_BATCH_PAGES) {
+      const only = new Set(byEleventy.slice(start, start + RENDER_BATCH_PAGES));
+      if (start === 0) for (const url of byPlugin) only.add(url);
       setRenderBatch(options.contentDir, {
         kinds,
-        only: new Set(urls.slice(start, start + RENDER_BATCH_PAGES)),
+        only,
         onWritten: (written) => (pages += written),
       });
       try {

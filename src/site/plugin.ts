@@ -37,6 +37,10 @@ export interface RenderBatch {
  */
 const WRITTEN_BY_PLUGIN = new Set(['article', 'name']);
 
+export function writtenByPlugin(kind: PageKind): boolean {
+  return WRITTEN_BY_PLUGIN.has(kind.name);
+}
+
 const batches = new Map<string, RenderBatch>();
 
 /**
@@ -87,7 +91,7 @@ export default async function ephemeris(eleventyConfig: EleventyConfig): Promise
   eleventyConfig.ignores.add('articles/**');
   const ours: PageKind[] = [];
   for (const page of batch.kinds) {
-    if (WRITTEN_BY_PLUGIN.has(page.name)) ours.push(page);
+    if (writtenByPlugin(page)) ours.push(page);
     else addKind(eleventyConfig, page, batch.only);
   }
   const { only, onWritten } = batch;
