@@ -8,6 +8,9 @@ import { CacheCodec, type PackedCache } from './state-codec.ts';
 
 const FORMAT = 5;
 
+/** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
+export const DEFAULT_CACHE_DIR = '.cache/ephemeris';
+
 /** What one build leaves for the next: its reading of the content and what it wrote. */
 export interface BuildState {
   format: number;

@@ -9,15 +9,19 @@ import {
   isArticleUrl,
   removeSearchIndex,
 } from '../site/search-index.ts';
-import { readState, stateFile, writePending, writeState } from './build-state.ts';
+import {
+  DEFAULT_CACHE_DIR,
+  readState,
+  stateFile,
+  writePending,
+  writeState,
+} from './build-state.ts';
 import { codeVersion } from './code-version.ts';
 import { countBySeverity, printDiagnostics } from './diagnostics-output.ts';
 import { applyPages, recoverInterruptedBuilds, replaceFolder, stagingFolder } from './output.ts';
 import { fileProgress } from './progress.ts';
 import { buildReport, writeReport } from './report.ts';
 import { Stopwatch } from './stopwatch.ts';
-
-export const DEFAULT_CACHE_DIR = '.cache/ephemeris';
 
 /** Pages per Eleventy run: bounds the memory Eleventy holds (see `render`). */
 const RENDER_BATCH_PAGES = 20_000;

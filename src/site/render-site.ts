@@ -1,4 +1,3 @@
-import Eleventy from '@11ty/eleventy';
 import { fileURLToPath } from 'node:url';
 
 /** The project's Eleventy config, wherever ephemeris is installed. */
@@ -16,6 +15,8 @@ export async function renderSite({
   outDir,
   pathPrefix,
 }: RenderOptions): Promise<number> {
+  // Loaded when first needed: a build that finds nothing changed never starts Eleventy.
+  const { default: Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(contentDir, outDir, {
     configPath: ELEVENTY_CONFIG,
     pathPrefix,
