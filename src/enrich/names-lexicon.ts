@@ -34,8 +34,67 @@ export function foldWord(word: string): string {
   return out;
 }
 
-/** Case endings removed before names are compared, longest first (folded: ς is σ). */
-const NAME_ENDINGS = ['ουσ', 'ου', 'οσ', 'ησ', 'ασ', 'εσ', 'ωσ', 'ων', 'οι', 'α', 'η', 'ο', 'ε'];
+/**
+ * Case endings removed before names are compared (folded: ς is σ): `ουσ`, `ου`, `οσ`, `ησ`,
+ * `ασ`, `εσ`, `ωσ`, `ων`, `οι`, `α`, `η`, `ο`, `ε`. No two of them can end the same word, so
+ * the last two or three letters tell which one a word has, if any.
+ */
+export const NAME_ENDINGS = [
+  'ουσ',
+  'ου',
+  'οσ',
+  'ησ',
+  'ασ',
+  'εσ',
+  'ωσ',
+  'ων',
+  'οι',
+  'α',
+  'η',
+  'ο',
+  'ε',
+] as const;
+
+const ALPHA = 0x3b1;
+const EPSILON = 0x3b5;
+const ETA = 0x3b7;
+const IOTA = 0x3b9;
+const NU = 0x3bd;
+const OMICRON = 0x3bf;
+const SIGMA = 0x3c3;
+const UPSILON = 0x3c5;
+const OMEGA = 0x3c9;
+
+/** The length of the case ending of a folded word (one of `NAME_ENDINGS`), or 0. */
+function endingLength(folded: string): number {
+  const n = folded.length;
+  const last = folded.charCodeAt(n - 1);
+  const before = folded.charCodeAt(n - 2);
+  switch (last) {
+    case ALPHA:
+    case ETA:
+    case OMICRON:
+    case EPSILON:
+      return 1;
+    case SIGMA:
+      if (before === UPSILON) return folded.charCodeAt(n - 3) === OMICRON ? 3 : 0;
+      return before === OMICRON ||
+        before === ETA ||
+        before === ALPHA ||
+        before === EPSILON ||
+        before === OMEGA
+        ? 2
+        : 0;
+    case UPSILON:
+      return before === OMICRON ? 2 : 0;
+    case NU:
+      return before === OMEGA ? 2 : 0;
+    case IOTA:
+      return before === OMICRON ? 2 : 0;
+    default:
+      return 0;
+  }
+}
 
 /**
  * The part of a folded word that stays the same across its cases: `μοσχα`/`μοσχασ` → `μοσχ`,
@@ -45,13 +104,9 @@ const NAME_ENDINGS = ['ουσ', 'ου', 'οσ', 'ησ', 'ασ', 'εσ', 'ωσ', 
 export function nameStem(folded: string): string {
   const last = folded.charCodeAt(folded.length - 1);
   // Only folded Greek letters (α…ω) carry case endings.
-  if (last < 0x3b1 || last > 0x3c9 || folded.length < 4) return folded;
-  for (const ending of NAME_ENDINGS) {
-    if (folded.length - ending.length >= 3 && folded.endsWith(ending)) {
-      return folded.slice(0, -ending.length);
-    }
-  }
-  return folded;
+  if (last < ALPHA || last > OMEGA || folded.length < 4) return folded;
+  const ending = endingLength(folded);
+  return ending > 0 && folded.length - ending >= 3 ? folded.slice(0, -ending) : folded;
 }
 
 /** The comparison key of a phrase: the stems of its words, separated by single spaces. */

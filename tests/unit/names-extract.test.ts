@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../src/greek/fold.ts';
 import { slugify } from '../../src/greek/slug.ts';
 import { parseArticleFile } from '../../src/enrich/names-eval.ts';
-import { foldWord, phraseForms, wordForms } from '../../src/enrich/names-lexicon.ts';
+import {
+  foldWord,
+  NAME_ENDINGS,
+  nameStem,
+  phraseForms,
+  wordForms,
+} from '../../src/enrich/names-lexicon.ts';
 import {
   articleText,
   extractNames,
@@ -258,5 +265,32 @@ describe('kinds and display forms', () => {
   it('folds keys like the project fold', () => {
     for (const word of ['Άμυνας', 'ΗΠΑ', 'Ρωσίας', 'Γροιλανδία', 'Xinhua'])
       expect(foldWord(word)).toBe(fold(word));
+  });
+});
+
+describe('nameStem', () => {
+  /** The plain reading of the endings: the first that ends the word and leaves three letters. */
+  function reference(folded: string): string {
+    const last = folded.charCodeAt(folded.length - 1);
+    if (last < 0x3b1 || last > 0x3c9 || folded.length < 4) return folded;
+    for (const ending of NAME_ENDINGS) {
+      if (folded.length - ending.length >= 3 && folded.endsWith(ending)) {
+        return folded.slice(0, -ending.length);
+      }
+    }
+    return folded;
+  }
+
+  it('cuts the case ending off like the plain reading of the ending list, on any word', () => {
+    const letter = fc.constantFrom(...'αβγεηιλμνοπρσυωxς'.split(''));
+    fc.assert(
+      fc.property(fc.string({ unit: letter, maxLength: 8 }), (word) => {
+        expect(nameStem(word)).toBe(reference(word));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(nameStem('μοσχασ')).toBe('μοσχ');
+    expect(nameStem('κιεβου')).toBe('κιεβ');
+    expect(nameStem('τουσ')).toBe('τουσ');
   });
 });
