@@ -196,6 +196,47 @@ function reusable(
 }
 
 /**
+ * The best few candidates offered, by score and then by index, highest first: what sorting all
+ * of them would put first, without keeping or sorting the hundreds an article can have.
+ */
+class TopCandidates {
+  readonly #size: number;
+  readonly #candidates: number[] = [];
+  readonly #scores: number[] = [];
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  clear(): void {
+    this.#candidates.length = 0;
+    this.#scores.length = 0;
+  }
+
+  offer(candidate: number, score: number): void {
+    const candidates = this.#candidates;
+    const scores = this.#scores;
+    let at = candidates.length;
+    while (
+      at > 0 &&
+      (scores[at - 1]! < score || (scores[at - 1] === score && candidates[at - 1]! < candidate))
+    )
+      at--;
+    if (at >= this.#size) return;
+    candidates.splice(at, 0, candidate);
+    scores.splice(at, 0, score);
+    if (candidates.length > this.#size) {
+      candidates.pop();
+      scores.pop();
+    }
+  }
+
+  list(): number[] {
+    return [...this.#candidates];
+  }
+}
+
+/**
  * For each article (in the given chronological order), the indices of up to five earlier
  * articles about the same story: shared names weigh most, then shared keywords and topics,
  * and nearer dates win. Only earlier articles are candidates, so adding news never changes
@@ -213,6 +254,7 @@ export function relatedArticles(
   // Scores of the current article's candidates, reset after each article through `touched`.
   const scores = new Float64Array(sorted.length);
   const touched: number[] = [];
+  const best = new TopCandidates(RELATED_COUNT);
   const postings: number[][] = [];
   const lists = sorted.map((_, index) => {
     const kept = reuse(index);
@@ -236,16 +278,15 @@ export function relatedArticles(
       else postings[own.feature[j]!] = [index];
     }
     if (kept) return kept;
-    const ranked: [number, number][] = [];
+    best.clear();
     for (const candidate of touched) {
       const shared = scores[candidate]!;
       scores[candidate] = 0;
       if (shared < MIN_SCORE) continue;
-      ranked.push([candidate, shared * 2 ** (-(days[index]! - days[candidate]!) / HALF_LIFE_DAYS)]);
+      best.offer(candidate, shared * 2 ** (-(days[index]! - days[candidate]!) / HALF_LIFE_DAYS));
     }
     touched.length = 0;
-    ranked.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
-    return ranked.slice(0, RELATED_COUNT).map(([candidate]) => candidate);
+    return best.list();
   });
   return {
     lists,
