@@ -42,9 +42,6 @@ const GREEK_TO_LATIN: Readonly<Record<string, string>> = Object.fromEntries(
 
 const GREEK = /\p{sc=Greek}/u;
 const LATIN = /\p{sc=Latin}/u;
-/** A line worth a closer look: it has a Greek letter and a Latin letter (or a micro sign). */
-const HAS_GREEK = /[\u0370-\u03FF\u1F00-\u1FFF]/;
-const HAS_LATIN = /[A-Za-z\u00B5\u00C0-\u024F\u1E00-\u1EFF]/;
 const WORD = /[\p{L}\p{M}]+/gu;
 const MARK = /\p{M}/u;
 const ANY_GREEK = /\p{sc=Greek}/u;
@@ -58,9 +55,46 @@ export interface MixedWord {
   fixed?: string;
 }
 
+/** Per UTF-16 code unit: part of a word (`WORD`), a Greek letter, a Latin letter or micro sign. */
+const IN_WORD = 1;
+const GREEK_UNIT = 2;
+const LATIN_UNIT = 4;
+const UNIT_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  const inWord = /^[\p{L}\p{M}]$/u;
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code < 0xe000) continue;
+    const char = String.fromCharCode(code);
+    if (!inWord.test(char)) continue;
+    table[code] =
+      IN_WORD |
+      (ANY_GREEK.test(char) ? GREEK_UNIT : 0) |
+      (ANY_LATIN_OR_MICRO.test(char) ? LATIN_UNIT : 0);
+  }
+  return table;
+})();
+
+/**
+ * Whether some word of the line may mix the scripts. One pass over the code units with a
+ * table, instead of two regular-expression searches per word: most lines of Greek news have a
+ * Latin name somewhere, but hardly ever inside a Greek word. Characters outside the Basic
+ * Multilingual Plane (surrogates) send the line the exact way.
+ */
+function mayMix(line: string): boolean {
+  let word = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (code >= 0xd800 && code < 0xe000) return true;
+    const unit = UNIT_CLASS[code]!;
+    if (unit === 0) word = 0;
+    else if ((word |= unit) === (IN_WORD | GREEK_UNIT | LATIN_UNIT)) return true;
+  }
+  return false;
+}
+
 /** Mixed-script words of a line, and the line with the fixable ones rewritten. */
 export function fixMixedScript(line: string): { text: string; words: MixedWord[] } {
-  if (!HAS_GREEK.test(line) || !HAS_LATIN.test(line)) return { text: line, words: [] };
+  if (!mayMix(line)) return { text: line, words: [] };
   const words: MixedWord[] = [];
   const text = line.replace(WORD, (word: string, index: number) => {
     const result = checkWord(word);

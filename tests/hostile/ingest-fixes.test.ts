@@ -3,6 +3,7 @@
  * formatting characters, mixed scripts, headers a person clearly meant, the title limit, the
  * same text twice, and the list of rejected articles.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decode } from '../../src/ingest/decode.ts';
 import { fixMixedScript } from '../../src/ingest/mixed-script.ts';
@@ -97,6 +98,27 @@ describe('words mixing Greek and Latin letters', () => {
     for (const text of ['ΝΑΤΟ NATO', 'ΑΠΕ-ΜΠΕ', 'COVID-19 και mRNA', '5 µm', 'Ελλάδα2004']) {
       expect(fixMixedScript(text)).toEqual({ text, words: [] });
     }
+  });
+
+  it('reports exactly the words that hold letters of both scripts, on any line', () => {
+    const unit = fc.constantFrom(
+      ...'αβΑΒάΐabAZéµ -,.5\u0301\u00a0'.split(''),
+      '\u{1D400}',
+      '\u{1DF00}',
+      '\u{1F600}',
+      'ω\u0308',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (line) => {
+        const mixed = [...line.matchAll(/[\p{L}\p{M}]+/gu)]
+          .filter((m) => /\p{sc=Greek}/u.test(m[0]) && /[\p{sc=Latin}µ]/u.test(m[0]))
+          .map((m) => m.index);
+        const result = fixMixedScript(line);
+        expect(result.words.map((w) => w.index)).toEqual(mixed);
+        if (mixed.length === 0) expect(result.text).toBe(line);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('warns once per line, at the first word, and never touches header lines', () => {
