@@ -68,6 +68,21 @@ describe('invisible formatting characters', () => {
     expect(r.warnings[0]?.message).toContain('4 invisible');
   });
 
+  it('removes every other format character of the Basic Multilingual Plane', () => {
+    const kept = /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\uFEFF]/;
+    let checked = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (code >= 0xd800 && code < 0xe000) continue;
+      if (!/^\p{Cf}$/u.test(char) || kept.test(char)) continue;
+      const r = clean(`αβ${char}γ`);
+      expect(r.text, `U+${code.toString(16)}`).toBe('αβγ');
+      expect(r.warnings.map((w) => w.code)).toEqual(['W_INVISIBLE_CHARS']);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('keeps the visible Arabic number sign', () => {
     expect(clean('\u0600١٢').text).toBe('\u0600١٢');
   });
