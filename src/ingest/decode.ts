@@ -2,6 +2,7 @@
  * Bytes → text: byte order marks, strict UTF-8, the two legacy Greek code pages, binary
  * detection, then one newline convention (LF), no stray control characters, and Unicode NFC.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import type { DiagnosticCode } from './diagnostics.ts';
 
 /** A problem found while decoding. Line and column are 1-based, in the decoded text. */
@@ -113,6 +114,12 @@ function notText(encoding: string, message: string): DecodeResult {
  * bytes replaced; otherwise (only when there was no BOM) it is a legacy Greek code page.
  */
 function decodeUtf8(bytes: Uint8Array, hadBom: boolean): Decoded {
+  // Valid UTF-8, nearly every file: Node's own check and conversion are many times faster than
+  // a fatal TextDecoder, with the same text.
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text, encoding: 'utf-8', warnings: [] };
+  }
   try {
     return { text: UTF8_FATAL.decode(bytes), encoding: 'utf-8', warnings: [] };
   } catch {
