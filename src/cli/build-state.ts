@@ -4,9 +4,17 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { ContentCache } from '../archive/article-store.ts';
 import type { RelatedState } from '../archive/load-archive.ts';
-import { CacheCodec, type PackedCache } from './state-codec.ts';
+import {
+  CacheCodec,
+  packRelatedMemo,
+  packStrings,
+  unpackRelatedMemo,
+  unpackStrings,
+  type PackedCache,
+  type PackedRelatedMemo,
+} from './state-codec.ts';
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';
@@ -32,8 +40,11 @@ export interface BuildState {
 /** Remembers the packed rows of the state read, so writing the next one packs few files. */
 const codec = new CacheCodec();
 
-interface StoredState extends Omit<BuildState, 'content'> {
+interface StoredState extends Omit<BuildState, 'content' | 'related' | 'pages'> {
   content: PackedCache;
+  related?: { analysisKey: string; memo: PackedRelatedMemo };
+  /** URLs and fingerprints, in the same order. */
+  pages: { urls: Uint8Array; fingerprints: Uint8Array };
 }
 
 /** One state per pair of content and output folders, so two sites never share one. */
@@ -67,7 +78,17 @@ export function readState(file: string): BuildState | undefined {
   try {
     const stored = deserialize(readFileSync(file)) as StoredState;
     if (stored.format !== FORMAT) return undefined;
-    state = { ...stored, content: codec.unpack(stored.content) };
+    const urls = unpackStrings(stored.pages.urls);
+    const fingerprints = unpackStrings(stored.pages.fingerprints);
+    state = {
+      ...stored,
+      content: codec.unpack(stored.content),
+      related: stored.related && {
+        analysisKey: stored.related.analysisKey,
+        memo: unpackRelatedMemo(stored.related.memo),
+      },
+      pages: new Map(urls.map((url, i) => [url, fingerprints[i]!])),
+    };
   } catch {
     return undefined;
   }
@@ -93,7 +114,19 @@ export function writePending(file: string, urls: readonly string[]): void {
 }
 
 export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
-  const stored: StoredState = { format: FORMAT, ...state, content: codec.pack(state.content) };
+  const stored: StoredState = {
+    format: FORMAT,
+    ...state,
+    content: codec.pack(state.content),
+    related: state.related && {
+      analysisKey: state.related.analysisKey,
+      memo: packRelatedMemo(state.related.memo),
+    },
+    pages: {
+      urls: packStrings([...state.pages.keys()]),
+      fingerprints: packStrings([...state.pages.values()]),
+    },
+  };
   writeAtomically(file, serialize(stored));
   rmSync(pendingFile(file), { force: true });
 }

@@ -3,7 +3,15 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { readInThisThread, type ContentCache } from '../../src/archive/article-store.ts';
-import { CacheCodec, packCache, unpackCache } from '../../src/cli/state-codec.ts';
+import {
+  CacheCodec,
+  packCache,
+  packRelatedMemo,
+  packStrings,
+  unpackCache,
+  unpackRelatedMemo,
+  unpackStrings,
+} from '../../src/cli/state-codec.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
 import { listArticleFiles } from '../../src/ingest/read-content.ts';
@@ -93,6 +101,26 @@ describe('the packed content cache of the state file', () => {
     const packed = codec.pack({ ...read, analysisKey: 'other' });
     expect(JSON.stringify(unpackCache(packed))).toBe(
       JSON.stringify({ ...read, analysisKey: 'other' }),
+    );
+  });
+});
+
+describe('lists of strings and related lists in the state file', () => {
+  it('read back as written, empty lists and non-Latin text included', () => {
+    for (const list of [[], [''], ['a', '', 'b'], ['/2026/01/27/0-synamilisan/', 'Αθήνα 🏛', 'x']]) {
+      expect(unpackStrings(structuredClone(packStrings(list)))).toEqual(list);
+    }
+  });
+
+  it('keep every related list, in order, as indices into the ids', () => {
+    const memo = {
+      ids: ['2026-01-01-0', '2026-01-02-0', '2026-01-02-1'],
+      hashes: ['h0', 'h1', 'h2'],
+      related: [[], ['2026-01-01-0'], ['2026-01-02-0', '2026-01-01-0']],
+    };
+    expect(unpackRelatedMemo(structuredClone(packRelatedMemo(memo)))).toEqual(memo);
+    expect(() => packRelatedMemo({ ...memo, related: [[], [], ['2025-12-31-0']] })).toThrow(
+      /2025-12-31-0/,
     );
   });
 });
