@@ -43,12 +43,21 @@ class FeatureIds {
 /** What an article's related list is computed from. */
 export type RelatedFeatures = Pick<Article, 'names' | 'keywords' | 'topics'>;
 
+/** Calls `add` with each feature of an article and its weight. */
+function eachFeature(
+  article: RelatedFeatures,
+  ids: FeatureIds,
+  add: (feature: number, weight: number) => void,
+): void {
+  for (const n of article.names) add(ids.id(0, n.key), NAME_WEIGHTS[n.kind]);
+  for (const k of article.keywords) add(ids.id(1, k), KEYWORD_WEIGHT);
+  for (const t of article.topics) add(ids.id(2, t.slug), TOPIC_WEIGHT);
+}
+
 function features(article: RelatedFeatures, ids: FeatureIds): [number, number][] {
-  return [
-    ...article.names.map((n): [number, number] => [ids.id(0, n.key), NAME_WEIGHTS[n.kind]]),
-    ...article.keywords.map((k): [number, number] => [ids.id(1, k), KEYWORD_WEIGHT]),
-    ...article.topics.map((t): [number, number] => [ids.id(2, t.slug), TOPIC_WEIGHT]),
-  ];
+  const pairs: [number, number][] = [];
+  eachFeature(article, ids, (feature, weight) => pairs.push([feature, weight]));
+  return pairs;
 }
 
 /**
@@ -77,20 +86,10 @@ function featureTable(sorted: readonly Article[], ids: FeatureIds): FeatureTable
   };
   sorted.forEach((a, i) => {
     table.start[i] = j;
-    for (const n of a.names) add(ids.id(0, n.key), NAME_WEIGHTS[n.kind]);
-    for (const k of a.keywords) add(ids.id(1, k), KEYWORD_WEIGHT);
-    for (const t of a.topics) add(ids.id(2, t.slug), TOPIC_WEIGHT);
+    eachFeature(a, ids, add);
   });
   table.start[sorted.length] = j;
   return table;
-}
-
-function featuresAt(table: FeatureTable, index: number): [number, number][] {
-  const pairs: [number, number][] = [];
-  for (let j = table.start[index]!; j < table.start[index + 1]!; j++) {
-    pairs.push([table.feature[j]!, table.weight[j]!]);
-  }
-  return pairs;
 }
 
 /** What one build remembers of its related lists, for the next build to reuse. */
@@ -165,7 +164,7 @@ function reusable(
     const was = old === undefined ? undefined : previous.featuresOf(memo.hashes[old]!);
     if (old !== undefined && !was) return none;
     const then = featureSet(was ? features(was, ids) : []);
-    const now = featureSet(featuresAt(own, index));
+    const now = featureSet(features(article, ids));
     const difference = [...then].filter((f) => !now.has(f));
     difference.push(...[...now].filter((f) => !then.has(f)));
     if (old === undefined || difference.length > 0) recompute.add(index);
