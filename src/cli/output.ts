@@ -1,12 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { isRunning } from '../site/process-alive.ts';
-
-/** The file a page URL is written to: `/2026/01/` → `2026/01/index.html`. */
-export function urlToFile(url: string): string {
-  const relative = url.replace(/^\/+/, '');
-  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
-}
+import { urlToFile } from '../site/write-pages.ts';
 
 /** A sibling folder of the output to render into, so the output is never half-written. */
 export function stagingFolder(outDir: string): string {

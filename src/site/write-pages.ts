@@ -2,9 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PageKind } from './pages.ts';
 
-/** Where a page's URL is written: `/a/b/` is `a/b/index.html`, as Eleventy writes permalinks. */
-export function outputFile(outDir: string, url: string): string {
-  return path.join(outDir, url.endsWith('/') ? `${url}index.html` : url);
+/** The file a page URL is written to, as Eleventy writes permalinks: `/2026/01/` → `2026/01/index.html`. */
+export function urlToFile(url: string): string {
+  const relative = url.replace(/^\/+/, '');
+  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
 }
 
 /**
@@ -23,7 +24,7 @@ export function writePages(
     for (const item of kind.items) {
       const url = kind.url(item);
       if (only && !only.has(url)) continue;
-      const file = outputFile(outDir, url);
+      const file = path.join(outDir, urlToFile(url));
       const folder = path.dirname(file);
       if (!folders.has(folder)) {
         mkdirSync(folder, { recursive: true });
