@@ -118,21 +118,26 @@ async function render(
     // Eleventy keeps every page it renders in memory until the end of its run: its pages go in
     // batches, at the cost of starting Eleventy once per batch. The pages the plugin writes
     // itself are kept by nobody and all go with the first batch.
-    for (let start = 0; start === 0 || start < byEleventy.length; start += RENDER_BATCH_PAGES) {
+    const runs = Math.max(
+      Math.ceil(byEleventy.length / RENDER_BATCH_PAGES),
+      byPlugin.length > 0 ? 1 : 0,
+    );
+    for (let run = 0; run < runs; run++) {
+      const start = run * RENDER_BATCH_PAGES;
       const only = new Set(byEleventy.slice(start, start + RENDER_BATCH_PAGES));
-      if (start === 0) for (const url of byPlugin) only.add(url);
+      if (run === 0) for (const url of byPlugin) only.add(url);
       setRenderBatch(options.contentDir, {
         kinds,
         only,
         onWritten: (written) => (pages += written),
       });
       try {
-        const byEleventy = await renderSite({
+        const written = await renderSite({
           contentDir: options.contentDir,
           outDir: staging,
           pathPrefix: options.pathPrefix,
         });
-        pages += byEleventy;
+        pages += written;
       } finally {
         clearRenderBatch(options.contentDir);
       }

@@ -1,4 +1,12 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -141,6 +149,11 @@ describe('incremental builds', () => {
     const again = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
     expect(again.stderr).toMatch(/Nothing changed in \d+ files: .* is up to date/);
     const file = path.join(content, 'articles/2025/december.txt');
+    // Saved again unchanged: read again, found the same, nothing rendered.
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(file, future, future);
+    const touched = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
+    expect(touched.stderr).toMatch(/rendered 0 of \d+ pages, removed 0/);
     writeFileSync(file, readFileSync(file, 'utf8').replace('πέντε ημέρες', 'έξι ημέρες'));
     const edited = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
     const rendered = Number(/rendered (\d+) of/.exec(edited.stderr)?.[1]);
