@@ -8,6 +8,8 @@ import type {
   Link,
   MonthGroup,
   NameGroup,
+  NameLink,
+  NameMention,
   SiteSettings,
   TopicGroup,
   TopicMonthPage,
@@ -222,19 +224,36 @@ function buildArticlePages(
     }
     return links;
   };
+  // Links to topic and name pages, one object for all the articles that show the same link.
+  const topicLinks = new Map<string, Link>();
+  const nameLinks = new Map<NameMention, NameLink | null>();
+  const topicLink = ({ slug, name }: { slug: string; name: string }): Link => {
+    let link = topicLinks.get(slug);
+    if (!link) topicLinks.set(slug, (link = { url: topicUrl(slug), label: name }));
+    return link;
+  };
+  const nameLink = (mention: NameMention): NameLink | null => {
+    let link = nameLinks.get(mention);
+    if (link === undefined) {
+      const group = nameGroups.get(mention.key);
+      // The kind is the name page's, so an article never files a name elsewhere than its page.
+      link = group ? { url: group.url, label: mention.name, kind: group.kind } : null;
+      nameLinks.set(mention, link);
+    }
+    return link;
+  };
   return sorted.map((article, i) => {
     const before = sorted[i - 1];
     const after = sorted[i + 1];
     const names: ArticlePage['names'] = [];
     for (const n of article.names) {
-      const group = nameGroups.get(n.key);
-      // The kind is the name page's, so an article never files a name elsewhere than its page.
-      if (group) names.push({ url: group.url, label: n.name, kind: group.kind });
+      const link = nameLink(n);
+      if (link) names.push(link);
     }
     const page: ArticlePage = {
       article,
       ...linksOf(article.date),
-      topics: article.topics.map((t) => ({ url: topicUrl(t.slug), label: t.name })),
+      topics: article.topics.map(topicLink),
       names,
       related: related[i]!.map((j) => toRef(sorted[j]!)),
     };
