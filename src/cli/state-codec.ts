@@ -14,9 +14,7 @@ import type { NameKind, NameMention, TopicScore } from '../model.ts';
  * A file's articles in columns, so that reading the state deserialises a few byte arrays per
  * file instead of a dozen values per article (1.4 s of a 100k rebuild before, 0.1 s now).
  * `text`: per article, its date, title, source file ('' when it is the stored file), excerpt,
- * content hash and slug, each followed by NUL (decoding removes NUL from the text itself), in
- * UTF-16LE: V8 deserialises strings at about 100 MB/s, bytes at memory speed, and UTF-16LE
- * bytes become a string by a copy.
+ * content hash and slug, by `packStrings` (decoding removes NUL from the text itself).
  * `numbers`: per article, its ordinal, line, word count, reading minutes, text length, number
  * of topics, names and key words, then its topic indices, (name index, count) pairs and key
  * word indices. `scores`: the scores of its topics.
@@ -73,14 +71,12 @@ interface Tables {
 }
 
 function packFile({ articles, ...file }: StoredFile, { names, topics, words }: Tables): PackedFile {
-  let text = '';
+  const fields: string[] = [];
   const numbers: number[] = [];
   const scores: number[] = [];
   for (const a of articles) {
     const source = a.source.file === file.file ? '' : a.source.file;
-    for (const field of [a.date, a.title, source, a.excerpt, a.contentHash, a.slug]) {
-      text += `${field}${SEPARATOR}`;
-    }
+    fields.push(a.date, a.title, source, a.excerpt, a.contentHash, a.slug);
     numbers.push(a.ordinal, a.source.line, a.wordCount, a.readingMinutes, a.textLength);
     numbers.push(a.topics.length, a.names.length, a.keywords.length);
     for (const t of a.topics) {
@@ -95,7 +91,7 @@ function packFile({ articles, ...file }: StoredFile, { names, topics, words }: T
   return {
     ...file,
     articles: {
-      text: Buffer.from(text, 'utf16le'),
+      text: packStrings(fields),
       numbers: Int32Array.from(numbers),
       scores: Float64Array.from(scores),
     },
@@ -177,9 +173,7 @@ export function unpackCache(packed: PackedCache): ContentCache {
     return found;
   };
   const unpackArticles = (file: string, { text, numbers, scores }: PackedArticles) => {
-    const fields = Buffer.from(text.buffer, text.byteOffset, text.byteLength)
-      .toString('utf16le')
-      .split(SEPARATOR);
+    const fields = unpackStrings(text);
     const articles: StoredArticle[] = [];
     let f = 0;
     let n = 0;
@@ -235,9 +229,10 @@ export function unpackCache(packed: PackedCache): ContentCache {
 }
 
 /**
- * Strings as UTF-16LE bytes, each followed by NUL: how the state stores long lists of short
- * strings (URLs, hashes, article ids), read back by a copy and a split rather than string by
- * string. None of the strings may contain NUL.
+ * Strings as UTF-16LE bytes, each followed by NUL: how the state stores long lists of strings
+ * (article texts, URLs, hashes, article ids). V8 deserialises strings at about 100 MB/s, bytes
+ * at memory speed, and UTF-16LE bytes become a string by a copy and a split. None of the
+ * strings may contain NUL.
  */
 export function packStrings(strings: readonly string[]): Uint8Array {
   let text = '';
