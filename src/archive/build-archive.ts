@@ -17,6 +17,7 @@ import type {
 } from '../model.ts';
 import { hashText } from './article-store.ts';
 import { withFingerprint } from './fingerprint.ts';
+import { memo } from '../memo.ts';
 import { buildNameGroups } from './names.ts';
 import { relatedArticles, type PreviousRelated, type RelatedMemo } from './related.ts';
 import { dayUrl, monthUrl, topicMonthUrl, topicUrl, yearUrl } from './urls.ts';
@@ -206,42 +207,29 @@ function buildArticlePages(
   options: ArchiveOptions,
 ): ArticlePage[] {
   const nameGroups = new Map(names.map((n) => [n.key, n]));
-  const { lists: related, memo } = relatedArticles(sorted, options.previousRelated);
-  options.onRelated?.(memo);
-  // The links of one date, shared by the pages of its articles.
-  const dateLinks = new Map<string, Pick<ArticlePage, 'day' | 'month' | 'year'>>();
-  const linksOf = (date: string) => {
-    let links = dateLinks.get(date);
-    if (!links) {
-      const year = Number(date.slice(0, 4));
-      const month = date.slice(0, 7);
-      links = {
-        day: { url: dayUrl(date), label: formatDate(date) },
-        month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
-        year: { url: yearUrl(year), label: String(year) },
-      };
-      dateLinks.set(date, links);
-    }
-    return links;
-  };
-  // Links to topic and name pages, one object for all the articles that show the same link.
+  const { lists: related, memo: relatedMemo } = relatedArticles(sorted, options.previousRelated);
+  options.onRelated?.(relatedMemo);
+  // Links to date, topic and name pages: one object for all the articles that show the same.
+  const linksOf = memo((date: string): Pick<ArticlePage, 'day' | 'month' | 'year'> => {
+    const year = Number(date.slice(0, 4));
+    const month = date.slice(0, 7);
+    return {
+      day: { url: dayUrl(date), label: formatDate(date) },
+      month: { url: monthUrl(month), label: monthYearHeading(year, Number(month.slice(5))) },
+      year: { url: yearUrl(year), label: String(year) },
+    };
+  });
   const topicLinks = new Map<string, Link>();
-  const nameLinks = new Map<NameMention, NameLink | null>();
   const topicLink = ({ slug, name }: { slug: string; name: string }): Link => {
     let link = topicLinks.get(slug);
     if (!link) topicLinks.set(slug, (link = { url: topicUrl(slug), label: name }));
     return link;
   };
-  const nameLink = (mention: NameMention): NameLink | null => {
-    let link = nameLinks.get(mention);
-    if (link === undefined) {
-      const group = nameGroups.get(mention.key);
-      // The kind is the name page's, so an article never files a name elsewhere than its page.
-      link = group ? { url: group.url, label: mention.name, kind: group.kind } : null;
-      nameLinks.set(mention, link);
-    }
-    return link;
-  };
+  const nameLink = memo((mention: NameMention): NameLink | null => {
+    const group = nameGroups.get(mention.key);
+    // The kind is the name page's, so an article never files a name elsewhere than its page.
+    return group ? { url: group.url, label: mention.name, kind: group.kind } : null;
+  });
   return sorted.map((article, i) => {
     const before = sorted[i - 1];
     const after = sorted[i + 1];

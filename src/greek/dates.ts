@@ -1,5 +1,6 @@
 import { DateTime, Info } from 'luxon';
 import type { IsoDate } from '../model.ts';
+import { memo } from '../memo.ts';
 
 /**
  * Greek dates. An article date is a calendar day: it is built from its year, month and day
@@ -14,21 +15,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The month+year skeleton is what gives the nominative month; `LLLL` gives the genitive. */
 const MONTH_AND_YEAR = { month: 'long', year: 'numeric' } as const;
 
-/**
- * Formatting a date through luxon and Intl costs tens of microseconds, and a build formats the
- * same few thousand days over and over (every article, day and feed entry): remember them.
- */
-function memo<K, V>(compute: (key: K) => V): (key: K) => V {
-  const results = new Map<K, V>();
-  return (key) => {
-    let value = results.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      results.set(key, value);
-    }
-    return value;
-  };
-}
+// Formatting a date through luxon and Intl costs tens of microseconds, and a build formats the
+// same few thousand days over and over (every article, day and feed entry): they are remembered.
 
 function athensDay(date: IsoDate): DateTime<true> {
   const match = ISO_DATE.exec(date);

@@ -443,7 +443,6 @@ function isRemovable(text: string, match: string, index: number): boolean {
   return PLAIN.test(prev) || PLAIN.test(next);
 }
 
-/** The warning for the invisible characters `removeInvisible` would remove, if any. */
 /**
  * A fast test that `INVISIBLE` may match: any format character (Cf) of the Basic Multilingual
  * Plane, or any surrogate (astral characters are left to the exact expression). `INVISIBLE`
@@ -459,6 +458,7 @@ const MAYBE_INVISIBLE = (() => {
   return new RegExp(`[${units}\\ud800-\\udfff]`);
 })();
 
+/** The warning for the invisible characters `removeInvisible` would remove, if any. */
 function findInvisible(text: string): DecodeIssue | undefined {
   if (!MAYBE_INVISIBLE.test(text)) return undefined;
   let count = 0;

@@ -44,7 +44,6 @@ const GREEK = /\p{sc=Greek}/u;
 const LATIN = /\p{sc=Latin}/u;
 const WORD = /[\p{L}\p{M}]+/gu;
 const MARK = /\p{M}/u;
-const ANY_GREEK = /\p{sc=Greek}/u;
 const ANY_LATIN_OR_MICRO = /[\p{sc=Latin}µ]/u;
 
 export interface MixedWord {
@@ -68,7 +67,7 @@ const UNIT_CLASS: Uint8Array = (() => {
     if (!inWord.test(char)) continue;
     table[code] =
       IN_WORD |
-      (ANY_GREEK.test(char) ? GREEK_UNIT : 0) |
+      (GREEK.test(char) ? GREEK_UNIT : 0) |
       (ANY_LATIN_OR_MICRO.test(char) ? LATIN_UNIT : 0);
   }
   return table;
@@ -108,7 +107,7 @@ export function fixMixedScript(line: string): { text: string; words: MixedWord[]
 /** Undefined for a word in one script; else the word rewritten, or itself when it cannot be. */
 function checkWord(word: string): string | undefined {
   // Almost every word is in one script: two native searches settle it without a loop.
-  if (!ANY_GREEK.test(word) || !ANY_LATIN_OR_MICRO.test(word)) return undefined;
+  if (!GREEK.test(word) || !ANY_LATIN_OR_MICRO.test(word)) return undefined;
   let greek = 0;
   let latin = 0;
   let micro = 0;
