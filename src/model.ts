@@ -115,6 +115,8 @@ export interface Article extends ArticleHeader, Analysis {
   id: string;
   /** Hash of the title and body: equal hashes, equal text. */
   contentHash: string;
+  /** Hash of what a list shows of it (title and excerpt): an edit further down changes none. */
+  summaryHash: string;
   /** ELOT 743 slug of the title. */
   slug: string;
   /** Site-relative URL without path prefix, e.g. `/2026/01/27/0-synamilisan-.../`. */

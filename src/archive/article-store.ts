@@ -14,6 +14,8 @@ import type { Analysis, Article, ArticleHeader, Diagnostic, SourceArticle } from
 /** An article as the cache keeps it: its header, its analysis, and a hash of its text. */
 export interface StoredArticle extends ArticleHeader, Analysis {
   contentHash: string;
+  /** See `Article.summaryHash`: worked out once, in the reading threads, not at every plan. */
+  summaryHash: string;
   /** Characters of title and body: short texts may repeat without being reported. */
   textLength: number;
   /** ELOT 743 slug of the title, for its URL (worked out once, in the reading threads). */
@@ -104,6 +106,7 @@ export function analysesByHash(files: Iterable<StoredFile>): Map<string, Analysi
   for (const f of files) {
     for (const {
       contentHash,
+      summaryHash: _h,
       textLength: _l,
       slug: _slug,
       date: _d,
@@ -134,10 +137,12 @@ export function storeFile(
     const contentHash = articleHash(source);
     const { paragraphs, ...header } = source;
     const textLength = paragraphs.reduce((sum, p) => sum + p.length, header.title.length);
+    const analysis = previousAnalysis.get(contentHash) ?? analyze(source);
     return {
       ...header,
-      ...(previousAnalysis.get(contentHash) ?? analyze(source)),
+      ...analysis,
       contentHash,
+      summaryHash: hashText(`${header.title}\n${analysis.excerpt}`),
       textLength,
       slug: slugify(header.title),
     };

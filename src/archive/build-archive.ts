@@ -15,7 +15,6 @@ import type {
   TopicMonthPage,
   YearGroup,
 } from '../model.ts';
-import { hashText } from './article-store.ts';
 import { withFingerprint } from './fingerprint.ts';
 import { memo } from '../memo.ts';
 import { buildNameGroups } from './names.ts';
@@ -46,13 +45,10 @@ const refs = new WeakMap<Article, ArticleRef>();
 export function toRef(article: Article): ArticleRef {
   let ref = refs.get(article);
   if (!ref) {
-    const { id, date, ordinal, title, url, excerpt } = article;
+    const { id, date, ordinal, title, url, excerpt, summaryHash } = article;
     // What a list shows of an article: an edit further down its text changes no list. The id
     // and the title decide the URL.
-    ref = withFingerprint(
-      { id, date, ordinal, title, url, excerpt },
-      `${id} ${hashText(`${title}\n${excerpt}`)}`,
-    );
+    ref = withFingerprint({ id, date, ordinal, title, url, excerpt }, `${id} ${summaryHash}`);
     refs.set(article, ref);
   }
   return ref;
@@ -230,9 +226,11 @@ function buildArticlePages(
     // The kind is the name page's, so an article never files a name elsewhere than its page.
     return group ? { url: group.url, label: mention.name, kind: group.kind } : null;
   });
+  // One link per article for its neighbours' pages.
+  const neighbourLinks: Link[] = sorted.map((a) => ({ url: a.url, label: a.title }));
   return sorted.map((article, i) => {
-    const before = sorted[i - 1];
-    const after = sorted[i + 1];
+    const before = neighbourLinks[i - 1];
+    const after = neighbourLinks[i + 1];
     const names: ArticlePage['names'] = [];
     for (const n of article.names) {
       const link = nameLink(n);
@@ -245,8 +243,8 @@ function buildArticlePages(
       names,
       related: related[i]!.map((j) => toRef(sorted[j]!)),
     };
-    if (before) page.previous = { url: before.url, label: before.title };
-    if (after) page.next = { url: after.url, label: after.title };
+    if (before) page.previous = before;
+    if (after) page.next = after;
     return page;
   });
 }

@@ -21,8 +21,30 @@ function shortHash(key: string): string {
   return createHash('sha1').update(key).digest('hex').slice(0, 6);
 }
 
-function mostCommon<T extends string>(counts: Map<T, number>): T {
-  return [...counts].sort((a, b) => b[1] - a[1] || greekCollator.compare(a[0], b[0]))[0]![0];
+/**
+ * What grouping keeps of one name: how many articles mention it, only the newest of them (a
+ * page lists no more), and its spellings with their counts in two short arrays (a name has one
+ * or a few), so the millions of mentions of a large archive cost no map or array of their own.
+ */
+interface NameTally {
+  count: number;
+  articles: Article[];
+  spellings: string[];
+  spellingCounts: number[];
+  /** Its first mention in time, and that article's place counting from the oldest. */
+  first: NameMention;
+  firstSeen: number;
+}
+
+function mostCommon({ spellings, spellingCounts }: NameTally): string {
+  let best = 0;
+  for (let i = 1; i < spellings.length; i++) {
+    const order =
+      spellingCounts[i]! - spellingCounts[best]! ||
+      greekCollator.compare(spellings[best]!, spellings[i]!);
+    if (order > 0) best = i;
+  }
+  return spellings[best]!;
 }
 
 /**
@@ -32,24 +54,35 @@ function mostCommon<T extends string>(counts: Map<T, number>): T {
  * while the other gets a short hash of its key: news added later never moves an existing page.
  */
 export function buildNameGroups(newestFirst: readonly Article[], minArticles: number): NameGroup[] {
-  const byKey = new Map<
-    string,
-    { articles: Article[]; names: Map<string, number>; first: NameMention; firstSeen: number }
-  >();
-  newestFirst.forEach((article, index) => {
+  const byKey = new Map<string, NameTally>();
+  for (let index = 0; index < newestFirst.length; index++) {
+    const article = newestFirst[index]!;
     for (const mention of article.names) {
-      let group = byKey.get(mention.key);
-      if (!group) {
-        group = { articles: [], names: new Map(), first: mention, firstSeen: 0 };
-        byKey.set(mention.key, group);
+      let tally = byKey.get(mention.key);
+      if (!tally) {
+        tally = {
+          count: 0,
+          articles: [],
+          spellings: [],
+          spellingCounts: [],
+          first: mention,
+          firstSeen: 0,
+        };
+        byKey.set(mention.key, tally);
       }
-      group.articles.push(article);
-      group.names.set(mention.name, (group.names.get(mention.name) ?? 0) + 1);
+      if (tally.count++ < NAME_PAGE_SIZE) tally.articles.push(article);
+      const { spellings } = tally;
+      let at = 0;
+      while (at < spellings.length && spellings[at] !== mention.name) at++;
+      if (at === spellings.length) {
+        spellings.push(mention.name);
+        tally.spellingCounts.push(1);
+      } else tally.spellingCounts[at]!++;
       // Newest first: the last mention met is the oldest.
-      group.first = mention;
-      group.firstSeen = newestFirst.length - index;
+      tally.first = mention;
+      tally.firstSeen = newestFirst.length - index;
     }
-  });
+  }
   const taken = new Set<string>();
   const groups: NameGroup[] = [];
   const inOrderOfFirstMention = [...byKey].sort(
@@ -61,14 +94,14 @@ export function buildNameGroups(newestFirst: readonly Article[], minArticles: nu
     let url = `${nameIndexUrl(kind)}${slug}/`;
     if (taken.has(url)) url = `${nameIndexUrl(kind)}${slug}-${shortHash(key)}/`;
     taken.add(url);
-    if (g.articles.length < minArticles) continue;
+    if (g.count < minArticles) continue;
     groups.push({
       key,
       kind,
-      name: mostCommon(g.names),
+      name: mostCommon(g),
       url,
-      count: g.articles.length,
-      articles: g.articles.slice(0, NAME_PAGE_SIZE).map(toRef),
+      count: g.count,
+      articles: g.articles.map(toRef),
     });
   }
   return groups.sort(

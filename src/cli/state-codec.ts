@@ -14,7 +14,7 @@ import type { NameKind, NameMention, TopicScore } from '../model.ts';
  * A file's articles in columns, so that reading the state deserialises a few byte arrays per
  * file instead of a dozen values per article (1.4 s of a 100k rebuild before, 0.1 s now).
  * `text`: per article, its date, title, source file ('' when it is the stored file), excerpt,
- * content hash and slug, by `packStrings` (decoding removes NUL from the text itself).
+ * content hash, slug and summary hash, by `packStrings` (decoding removes NUL from the text itself).
  * `numbers`: per article, its ordinal, line, word count, reading minutes, text length, number
  * of topics, names and key words, then its topic indices, (name index, count) pairs and key
  * word indices. `scores`: the scores of its topics.
@@ -76,7 +76,7 @@ function packFile({ articles, ...file }: StoredFile, { names, topics, words }: T
   const scores: number[] = [];
   for (const a of articles) {
     const source = a.source.file === file.file ? '' : a.source.file;
-    fields.push(a.date, a.title, source, a.excerpt, a.contentHash, a.slug);
+    fields.push(a.date, a.title, source, a.excerpt, a.contentHash, a.slug, a.summaryHash);
     numbers.push(a.ordinal, a.source.line, a.wordCount, a.readingMinutes, a.textLength);
     numbers.push(a.topics.length, a.names.length, a.keywords.length);
     for (const t of a.topics) {
@@ -211,10 +211,11 @@ export function unpackCache(packed: PackedCache): ContentCache {
         names: articleNames,
         keywords,
         contentHash: fields[f + 4]!,
+        summaryHash: fields[f + 6]!,
         textLength,
         slug: fields[f + 5]!,
       });
-      f += 6;
+      f += 7;
     }
     return articles;
   };

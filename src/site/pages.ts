@@ -15,7 +15,7 @@ import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
 import { fingerprintJson, fingerprintKey } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
-import type { Archive, Article, ArticlePage, Link, NameKind } from '../model.ts';
+import type { Archive, Article, ArticlePage, Link, NameGroup, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
 import { renderBody } from './markdown.ts';
 import { articleJsonLd, pageMetadata, type FeedLink } from './metadata.ts';
@@ -113,7 +113,15 @@ export function siteFingerprint(archive: Archive, options: PlanOptions): string 
 function articlePageKey(page: ArticlePage): string {
   let key = `${fingerprintKey(page.article)}\n${linkKey(page.previous)}\n${linkKey(page.next)}`;
   for (const ref of page.related) key += `\n${fingerprintKey(ref)}`;
-  for (const name of page.names) key += `\n${name.url} ${name.kind}`;
+  // A name page's folder is its kind.
+  for (const name of page.names) key += `\n${name.url}`;
+  return key;
+}
+
+/** A name page's fingerprint, written out by hand like an article page's: there are thousands. */
+function namePageKey(name: NameGroup): string {
+  let key = `${name.url}\n${name.kind}\n${name.name}\n${name.count}`;
+  for (const ref of name.articles) key += `\n${fingerprintKey(ref)}`;
   return key;
 }
 
@@ -234,7 +242,7 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
       items: archive.names,
       url: (n) => n.url,
       render: (n) => namePage(n, ctx),
-      fingerprint: identity,
+      fingerprint: namePageKey,
     }),
     ...(Object.keys(NAME_FOLDERS) as NameKind[]).flatMap((nameKind) => {
       const names = archive.names.filter((n) => n.kind === nameKind);

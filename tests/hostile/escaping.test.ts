@@ -63,6 +63,7 @@ function toArticle(source: SourceArticle, topicName: string): ArticleWithBody {
     keywords: [],
     id: `${source.date}-${source.ordinal}`,
     contentHash: String(source.ordinal),
+    summaryHash: String(source.ordinal),
     slug,
     url: articleUrl(source.date, source.ordinal, slug),
   };

@@ -23,6 +23,7 @@ function article(date: string, ordinal: number, topics: string[] = []): Article 
     ordinal,
     title: `Τίτλος ${date} ${ordinal}`,
     contentHash: `hash-${date}-${ordinal}`,
+    summaryHash: `hash-${date}-${ordinal}`,
     source: { file: 'articles/a.txt', line: 1 },
     excerpt: 'Κείμενο.',
     wordCount: 3,

@@ -14,6 +14,7 @@ function article(date: string, names: NameMention[]): Article {
     ordinal: 0,
     title: `Άρθρο ${date}`,
     contentHash: date,
+    summaryHash: date,
     source: { file: 'articles/a.txt', line: 1 },
     excerpt: '',
     wordCount: 1,

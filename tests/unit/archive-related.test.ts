@@ -42,6 +42,7 @@ function toArticles(specs: readonly Spec[]): Article[] {
         names,
         keywords: [...new Set(s.keywords)].map((k) => `word${k}`),
         contentHash: JSON.stringify([s.names, s.keywords, s.version]),
+        summaryHash: JSON.stringify([s.names, s.keywords, s.version]),
         slug: 'titlos',
         url: `/${date}/${ordinal}/`,
       } satisfies Article;

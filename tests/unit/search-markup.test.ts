@@ -34,6 +34,7 @@ function articleFixture(): ArticlePage {
     ordinal: 0,
     title: 'Συναμίλησαν οι υπουργοί Άμυνας',
     contentHash: 'h',
+    summaryHash: 'h',
     source: { file: 'articles/2026-01-27.txt', line: 1 },
     excerpt: 'Ο Μπελούσοφ μίλησε.',
     wordCount: 300,

@@ -33,6 +33,7 @@ function makeArticle(overrides: Partial<ArticleWithBody> = {}): ArticleWithBody 
     title: `Άρθρο ${date} ${ordinal}`,
     paragraphs: ['Πρώτη παράγραφος.', 'Δεύτερη παράγραφος.'],
     contentHash: 'h',
+    summaryHash: 'h',
     source: { file: 'articles/x.txt', line: 1 },
     excerpt: 'Πρώτη παράγραφος.',
     wordCount: 4,

@@ -22,6 +22,7 @@ function makeArticlePage(overrides: Partial<Article> = {}): ArticlePage {
     ordinal: 1,
     title: 'Συνάντηση στην Αθήνα',
     contentHash: 'h1',
+    summaryHash: 'h1',
     source: { file: 'articles/2026/01.txt', line: 10 },
     excerpt: 'Πρώτη παράγραφος.',
     wordCount: 600,

@@ -155,6 +155,7 @@ describe('archiveSitemapUrls', () => {
       ordinal,
       title: 'x',
       contentHash: 'x',
+      summaryHash: 'x',
       source: { file: 'a.txt', line: 1 },
       excerpt: 'x',
       wordCount: 1,
