@@ -247,19 +247,24 @@ export async function loadContent(
  */
 export class BodyStore {
   readonly #contentDir: string;
-  readonly #byFile: Map<string, SourceArticle[]>;
+  /** Bodies read in this run: the texts this run's hashes were made from. */
+  readonly #read: Map<string, SourceArticle[]>;
+  /** Bodies read again for rendering, which may have changed since the cache was written. */
+  readonly #reread = new Map<string, SourceArticle[]>();
 
   constructor(contentDir: string, bodies: Map<string, SourceArticle[]>) {
     this.#contentDir = contentDir;
-    this.#byFile = bodies;
+    this.#read = bodies;
   }
 
   paragraphs(article: Article): string[] {
     const { file, line } = article.source;
-    let articles = this.#byFile.get(file);
+    const read = this.#read.get(file);
+    if (read) return read.find((a) => a.source.line === line)!.paragraphs;
+    let articles = this.#reread.get(file);
     if (!articles) {
       articles = readOneFile(file, `${this.#contentDir}/${file}`).articles;
-      this.#byFile.set(file, articles);
+      this.#reread.set(file, articles);
     }
     const found = articles.find((a) => a.source.line === line);
     if (!found || articleHash(found) !== article.contentHash) {

@@ -7,7 +7,7 @@
  * Pure and deterministic: the same text always gives the same names in the same order.
  */
 import { slugify } from '../greek/slug.ts';
-import { isStopword } from '../greek/stopwords.ts';
+import { isFoldedStopword } from '../greek/stopwords.ts';
 import {
   CLUB_PREFIXES,
   GAZETTEER,
@@ -325,16 +325,9 @@ function describe(text: string): Pick<Word, 'script' | 'shape' | 'letters' | 'di
   return { script, shape, letters, digits };
 }
 
-const stopCache = new Map<string, boolean>();
-
-/** `isStopword` on a folded word, remembered. */
+/** A Greek function word (`isFoldedStopword`) or one of the extra ones, of a folded word. */
 function isStop(folded: string): boolean {
-  let known = stopCache.get(folded);
-  if (known === undefined) {
-    known = isStopword(folded) || isExtraStopword(folded);
-    if (stopCache.size < 100_000) stopCache.set(folded, known);
-  }
-  return known;
+  return isFoldedStopword(folded) || isExtraStopword(folded);
 }
 
 interface Piece {

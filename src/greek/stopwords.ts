@@ -11,3 +11,11 @@ const STOPWORDS: ReadonlySet<string> = new Set((lists.el ?? []).map(fold));
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(fold(word));
 }
+
+/**
+ * `isStopword` of a word already folded: one look-up in a small set. Analysis asks it of every
+ * word, and folding is idempotent (tested on every character), so folding again is waste.
+ */
+export function isFoldedStopword(folded: string): boolean {
+  return STOPWORDS.has(folded);
+}

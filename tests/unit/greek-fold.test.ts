@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold, upperGreek } from '../../src/greek/fold.ts';
 import { stem } from '../../src/greek/stem.ts';
-import { isStopword } from '../../src/greek/stopwords.ts';
+import { isFoldedStopword, isStopword } from '../../src/greek/stopwords.ts';
 import { countWords, words } from '../../src/greek/tokenize.ts';
 
 describe('fold', () => {
@@ -24,6 +24,26 @@ describe('fold', () => {
 
   it('folds Latin text as well', () => {
     expect(fold('Café NATO')).toBe('cafe nato');
+  });
+
+  it('is idempotent on every character, so a folded word needs no folding again', () => {
+    const changed: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code < 0xe000) continue;
+      const once = fold(String.fromCharCode(code));
+      if (fold(once) !== once) changed.push(code.toString(16));
+    }
+    expect(changed).toEqual([]);
+  });
+});
+
+describe('isFoldedStopword', () => {
+  it('agrees with isStopword on folded words', () => {
+    for (const word of ['Και', 'ΤΟΥ', 'σύμφωνα', 'Μητσοτάκης', 'της', 'κυβέρνηση', 'ΌΜΩΣ']) {
+      expect(isFoldedStopword(fold(word)), word).toBe(isStopword(word));
+    }
+    expect(isFoldedStopword('και')).toBe(true);
+    expect(isFoldedStopword('κυβερνηση')).toBe(false);
   });
 });
 
