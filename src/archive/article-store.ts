@@ -100,30 +100,22 @@ export type FileReader = (
   onFileDone: () => void,
 ) => ReadResult[] | Promise<ReadResult[]>;
 
-/** The analysis of each article of these files, by the hash of its text. */
-export function analysesByHash(files: Iterable<StoredFile>): Map<string, Analysis> {
-  const analyses = new Map<string, Analysis>();
-  for (const f of files) {
-    for (const {
-      contentHash,
-      summaryHash: _h,
-      textLength: _l,
-      slug: _slug,
-      date: _d,
-      ordinal: _o,
-      title: _t,
-      source: _s,
-      ...analysis
-    } of f.articles) {
-      analyses.set(contentHash, analysis);
-    }
-  }
-  return analyses;
+/** The articles of these files by the hash of their text: a map, not a copy of each. */
+export function articlesByHash(files: Iterable<StoredFile>): Map<string, StoredArticle> {
+  const articles = new Map<string, StoredArticle>();
+  for (const f of files) for (const a of f.articles) articles.set(a.contentHash, a);
+  return articles;
+}
+
+/** What a stored article's text decided: its analysis, to reuse for the same text. */
+function analysisOf(a: StoredArticle): Analysis {
+  const { excerpt, wordCount, readingMinutes, topics, names, keywords } = a;
+  return { excerpt, wordCount, readingMinutes, topics, names, keywords };
 }
 
 export function storeFile(
   { entry: { file, absolute }, stat, racyAfter }: ReadJob,
-  previousAnalysis: ReadonlyMap<string, Analysis>,
+  previousArticles: ReadonlyMap<string, StoredArticle>,
   analyze: Analyze,
 ): ReadResult {
   let bytes: Buffer | undefined;
@@ -137,7 +129,8 @@ export function storeFile(
     const contentHash = articleHash(source);
     const { paragraphs, ...header } = source;
     const textLength = paragraphs.reduce((sum, p) => sum + p.length, header.title.length);
-    const analysis = previousAnalysis.get(contentHash) ?? analyze(source);
+    const previous = previousArticles.get(contentHash);
+    const analysis = previous ? analysisOf(previous) : analyze(source);
     return {
       ...header,
       ...analysis,
@@ -170,9 +163,9 @@ export function storeFile(
  */
 export function readInThisThread(analyze: Analyze, cache?: ContentCache): FileReader {
   return (jobs, onFileDone) => {
-    const previousAnalysis = analysesByHash(cache?.files ?? []);
+    const previousArticles = articlesByHash(cache?.files ?? []);
     return jobs.map((job) => {
-      const result = storeFile(job, previousAnalysis, analyze);
+      const result = storeFile(job, previousArticles, analyze);
       onFileDone();
       return result;
     });

@@ -14,7 +14,8 @@ import type { NameKind, NameMention, TopicScore } from '../model.ts';
  * A file's articles in columns, so that reading the state deserialises a few byte arrays per
  * file instead of a dozen values per article (1.4 s of a 100k rebuild before, 0.1 s now).
  * `text`: per article, its date, title, source file ('' when it is the stored file), excerpt,
- * content hash, slug and summary hash, by `packStrings` (decoding removes NUL from the text itself).
+ * content hash, slug and summary hash, by `packStrings` (decoding removes NUL from the text
+ * itself).
  * `numbers`: per article, its ordinal, line, word count, reading minutes, text length, number
  * of topics, names and key words, then its topic indices, (name index, count) pairs and key
  * word indices. `scores`: the scores of its topics.
