@@ -226,8 +226,12 @@ function buildArticlePages(
     // The kind is the name page's, so an article never files a name elsewhere than its page.
     return group ? { url: group.url, label: mention.name, kind: group.kind } : null;
   });
-  // One link per article for its neighbours' pages.
-  const neighbourLinks: Link[] = sorted.map((a) => ({ url: a.url, label: a.title }));
+  // One link per article for its neighbours' pages. In their fingerprints it stands as the
+  // article's id and summary, which decide its URL and title: short, and without Greek text,
+  // which would double the bytes of every key it joins.
+  const neighbourLinks = sorted.map((a) =>
+    withFingerprint<Link>({ url: a.url, label: a.title }, `${a.id} ${a.summaryHash}`),
+  );
   return sorted.map((article, i) => {
     const before = neighbourLinks[i - 1];
     const after = neighbourLinks[i + 1];

@@ -126,7 +126,7 @@ function namePageKey(name: NameGroup): string {
 }
 
 function linkKey(link: Link | undefined): string {
-  return link ? `${link.url} ${link.label}` : '';
+  return link ? fingerprintKey(link) : '';
 }
 
 /** Feeds, sitemaps and robots.txt: what crawlers and feed readers fetch. */
