@@ -131,30 +131,51 @@ function featureSet(features: readonly [number, number][]): Set<string> {
   return new Set(features.map(([feature, weight]) => `${feature} ${weight}`));
 }
 
+/** The number of items of an ascending array below `value`. */
+function countBelow(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * Which previous lists still hold. An article's list depends only on its own features and on
- * which earlier articles have each of them. So the features whose postings changed are those
- * of articles added or removed, and those an edit added or took away; a list is kept when its
- * article is unchanged (or edited without a change of features) and shares none of them.
- * Returns, for an article index, its previous list in today's indices, or undefined when it
- * must be computed.
+ * Decides, article by article in order, whether its previous list still holds. Gets the
+ * postings of the articles before it (in today's indices, per feature), and returns its
+ * previous list in today's indices, or undefined when the list must be computed.
+ */
+type Reuse = (index: number, postings: readonly (number[] | undefined)[]) => number[] | undefined;
+
+/**
+ * Which previous lists still hold. An article's list depends only on its own features and, for
+ * each of them, on the last `CANDIDATES_PER_FEATURE` earlier articles that have it. So the
+ * features whose postings changed are those of articles added or removed, and those an edit
+ * added or took away; and a change to a feature's postings reaches only the articles with that
+ * feature that have fewer than `CANDIDATES_PER_FEATURE` articles with it between the change and
+ * themselves: beyond that, the change is out of their window. A list is kept when its article
+ * is unchanged (or edited without a change of features) and no change reaches it.
  */
 function reusable(
   sorted: readonly Article[],
   own: FeatureTable,
   ids: FeatureIds,
   previous: PreviousRelated | undefined,
-): (index: number) => number[] | undefined {
+): Reuse {
   const none = () => undefined;
   if (!previous) return none;
   const { memo } = previous;
   const before = new Map(memo.ids.map((id, i) => [id, i]));
-  // Each feature whose postings changed, with the earliest place of a change: only articles
-  // after it can list differently, since lists look at earlier articles only.
-  const affected = new Map<number, Place>();
-  const touch = (feature: number, place: Place) => {
-    const first = affected.get(feature);
-    if (!first || precedes(place, first)) affected.set(feature, place);
+  // Per feature whose postings changed, where: the index (today) of the first article after
+  // each change. Postings at or after it are the same before and after the change.
+  const changes = new Map<number, number[]>();
+  const touch = (feature: number, after: number) => {
+    const list = changes.get(feature);
+    if (list) list.push(after);
+    else changes.set(feature, [after]);
   };
   // Articles added, or edited so that their features changed: their own lists are computed.
   const recompute = new Set<number>();
@@ -168,7 +189,7 @@ function reusable(
     const difference = [...then].filter((f) => !now.has(f));
     difference.push(...[...now].filter((f) => !then.has(f)));
     if (old === undefined || difference.length > 0) recompute.add(index);
-    for (const f of difference) touch(Number(f.split(' ')[0]), article);
+    for (const f of difference) touch(Number(f.split(' ')[0]), index + 1);
   }
   const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   for (const [old, id] of memo.ids.entries()) {
@@ -176,18 +197,31 @@ function reusable(
     const gone = previous.featuresOf(memo.hashes[old]!);
     if (!gone) return none;
     const place = placeOf(id);
-    for (const [feature] of features(gone, ids)) touch(feature, place);
+    let after = 0;
+    for (let high = sorted.length; after < high;) {
+      const middle = (after + high) >>> 1;
+      if (precedes(sorted[middle]!, place)) after = middle + 1;
+      else high = middle;
+    }
+    for (const [feature] of features(gone, ids)) touch(feature, after);
   }
-  const reached = (index: number) => {
-    const article = sorted[index]!;
+  for (const list of changes.values()) list.sort((a, b) => a - b);
+  const reached = (index: number, postings: readonly (number[] | undefined)[]) => {
     for (let j = own.start[index]!; j < own.start[index + 1]!; j++) {
-      const first = affected.get(own.feature[j]!);
-      if (first !== undefined && precedes(first, article)) return true;
+      const feature = own.feature[j]!;
+      const afterChanges = changes.get(feature);
+      if (afterChanges === undefined) continue;
+      // The latest change before this article leaves the fewest articles in between.
+      const latest = countBelow(afterChanges, index + 1) - 1;
+      if (latest < 0) continue;
+      const list = postings[feature] ?? [];
+      const between = list.length - countBelow(list, afterChanges[latest]!);
+      if (between < CANDIDATES_PER_FEATURE) return true;
     }
     return false;
   };
-  return (index) => {
-    if (recompute.has(index) || (affected.size > 0 && reached(index))) return undefined;
+  return (index, postings) => {
+    if (recompute.has(index) || (changes.size > 0 && reached(index, postings))) return undefined;
     const old = before.get(sorted[index]!.id)!;
     const list = memo.related[old]!.map((id) => indexOf.get(id));
     return list.every((i) => i !== undefined) ? (list as number[]) : undefined;
@@ -256,7 +290,7 @@ export function relatedArticles(
   const best = new TopCandidates(RELATED_COUNT);
   const postings: number[][] = [];
   const lists = sorted.map((_, index) => {
-    const kept = reuse(index);
+    const kept = reuse(index, postings);
     const from = own.start[index]!;
     const to = own.start[index + 1]!;
     if (!kept) {
