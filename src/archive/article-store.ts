@@ -252,8 +252,8 @@ export class BodyStore {
 
   paragraphs(article: Article): string[] {
     const { file, line } = article.source;
-    const read = this.#read.get(file);
-    if (read) return read.find((a) => a.source.line === line)!.paragraphs;
+    const read = this.#read.get(file)?.find((a) => a.source.line === line);
+    if (read) return read.paragraphs;
     let articles = this.#reread.get(file);
     if (!articles) {
       articles = readOneFile(file, `${this.#contentDir}/${file}`).articles;

@@ -7,12 +7,42 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+/** Per UTF-16 unit: white space (as `\s` has it), a letter or digit, or neither. */
+const SPACE_UNIT = 1;
+const WORD_UNIT = 2;
+const UNIT_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code < 0xe000) continue; // surrogates: read as pairs below
+    const char = String.fromCharCode(code);
+    if (SPACE.test(char)) table[code] = SPACE_UNIT;
+    else if (HAS_WORD_CHARACTER.test(char)) table[code] = WORD_UNIT;
+  }
+  return table;
+})();
+
 /**
  * Count of words as a reader would count them: runs between spaces that hold a letter or a
- * digit. Several times faster than matching every word, which matters over a whole archive.
+ * digit. One pass over a table, with no string per word: every paragraph of an archive is
+ * counted.
  */
 export function countWords(text: string): number {
   let count = 0;
-  for (const token of text.split(SPACE)) if (HAS_WORD_CHARACTER.test(token)) count++;
-  return count;
+  let hasWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let unit = UNIT_CLASS[code]!;
+    if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next < 0xe000) {
+        unit = HAS_WORD_CHARACTER.test(text.slice(i, i + 2)) ? WORD_UNIT : 0;
+        i++;
+      }
+    }
+    if (unit === SPACE_UNIT) {
+      if (hasWord) count++;
+      hasWord = false;
+    } else if (unit === WORD_UNIT) hasWord = true;
+  }
+  return hasWord ? count + 1 : count;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, upperGreek } from '../../src/greek/fold.ts';
 import { stem } from '../../src/greek/stem.ts';
@@ -147,5 +148,44 @@ describe('words and countWords', () => {
     expect(words(' — «» ... ')).toEqual([]);
     expect(countWords('')).toBe(0);
     expect(countWords(' — «» ... ')).toBe(0);
+  });
+
+  it('counts as splitting at white space and keeping the runs with a letter or digit', () => {
+    // The plain reading of the rule, against text of spaces of every kind, Greek and Latin,
+    // digits, punctuation, astral letters and digits, and lone surrogates.
+    const reference = (s: string) =>
+      s.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+    const pieces = [
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      '\u200b',
+      'α',
+      'Ά',
+      'x',
+      '7',
+      '٣',
+      '—',
+      '«',
+      '.',
+      '𝐀',
+      '𝟗',
+      '😀',
+      '\ud835',
+      '\udc00',
+      '\u0301',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const s = parts.join('');
+        expect(countWords(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
