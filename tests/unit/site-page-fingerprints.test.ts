@@ -4,7 +4,10 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prepareBuild } from '../../src/archive/load-archive.ts';
+import { withFingerprint } from '../../src/archive/fingerprint.ts';
+import type { ArticleRef, NameGroup } from '../../src/model.ts';
 import {
+  namePageKey,
   pageFingerprints,
   planPages,
   siteFingerprint,
@@ -143,5 +146,35 @@ describe('page fingerprints', () => {
     );
     // Most changes leave most pages as they were: the property did compare renderings.
     expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe('a name page fingerprint', () => {
+  const ref = (id: string, key: string): ArticleRef =>
+    withFingerprint(
+      { id, date: '2026-01-01', ordinal: 0, title: 'Τίτλος', url: `/${id}/`, excerpt: '' },
+      key,
+    );
+  const group: NameGroup = {
+    key: 'μητσοτακ',
+    kind: 'person',
+    name: 'Κυριάκος Μητσοτάκης',
+    url: '/prosopa/kyriakos-mitsotakis/',
+    count: 2,
+    articles: [ref('a', 'a 1'), ref('b', 'b 1')],
+  };
+
+  it('changes with everything the page shows', () => {
+    const variants: NameGroup[] = [
+      { ...group, name: 'Κ. Μητσοτάκης' },
+      { ...group, kind: 'organisation' },
+      { ...group, url: '/prosopa/mitsotakis/' },
+      { ...group, count: 3 },
+      { ...group, articles: [ref('a', 'a 1')] },
+      { ...group, articles: [ref('a', 'a 2'), ref('b', 'b 1')] },
+      { ...group, articles: [ref('b', 'b 1'), ref('a', 'a 1')] },
+    ];
+    const keys = new Set([group, ...variants].map(namePageKey));
+    expect(keys.size).toBe(variants.length + 1);
   });
 });
