@@ -131,16 +131,21 @@ function featureSet(features: readonly [number, number][]): Set<string> {
   return new Set(features.map(([feature, weight]) => `${feature} ${weight}`));
 }
 
-/** The number of items of an ascending array below `value`. */
-function countBelow(sorted: readonly number[], value: number): number {
+/** How many of the first `length` indices satisfy `before`, which holds of a prefix of them. */
+function countBefore(length: number, before: (index: number) => boolean): number {
   let low = 0;
-  let high = sorted.length;
+  let high = length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]! < value) low = middle + 1;
+    if (before(middle)) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/** The number of items of an ascending array below `value`. */
+function countBelow(sorted: readonly number[], value: number): number {
+  return countBefore(sorted.length, (i) => sorted[i]! < value);
 }
 
 /**
@@ -197,12 +202,7 @@ function reusable(
     const gone = previous.featuresOf(memo.hashes[old]!);
     if (!gone) return none;
     const place = placeOf(id);
-    let after = 0;
-    for (let high = sorted.length; after < high;) {
-      const middle = (after + high) >>> 1;
-      if (precedes(sorted[middle]!, place)) after = middle + 1;
-      else high = middle;
-    }
+    const after = countBefore(sorted.length, (i) => precedes(sorted[i]!, place));
     for (const [feature] of features(gone, ids)) touch(feature, after);
   }
   for (const list of changes.values()) list.sort((a, b) => a - b);

@@ -14,6 +14,7 @@
 import { fold } from '../greek/fold.ts';
 import { stem } from '../greek/stem.ts';
 import { isStopword } from '../greek/stopwords.ts';
+import { unitTable } from '../unit-table.ts';
 
 /** Shortest word worth a look: single letters are initials, numerals or function words. */
 export const MIN_WORD_LENGTH = 2;
@@ -80,21 +81,17 @@ const MARK = 1;
 const LETTER = /^\p{L}$/u;
 const COMBINING = /^\p{M}$/u;
 
-/** Folded code unit of each letter, MARK for combining marks, 0 for everything else. */
-const FOLD_TABLE: Uint16Array = (() => {
-  const table = new Uint16Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    if (code >= 0xd800 && code < 0xe000) continue; // surrogates: astral letters are not read
-    const char = String.fromCharCode(code);
-    if (COMBINING.test(char)) table[code] = MARK;
-    else if (LETTER.test(char)) {
-      const folded = fold(char);
-      const unit = folded.length > 0 ? folded.charCodeAt(0) : 0;
-      table[code] = unit > MARK ? unit : 0;
-    }
-  }
-  return table;
-})();
+/**
+ * Folded code unit of each letter, MARK for combining marks, 0 for everything else (astral
+ * letters are not read).
+ */
+const FOLD_TABLE = unitTable(Uint16Array, (char) => {
+  if (COMBINING.test(char)) return MARK;
+  if (!LETTER.test(char)) return 0;
+  const folded = fold(char);
+  const unit = folded.length > 0 ? folded.charCodeAt(0) : 0;
+  return unit > MARK ? unit : 0;
+});
 
 const EMPTY = -1;
 

@@ -1,3 +1,5 @@
+import { unitTable } from '../unit-table.ts';
+
 const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*|\p{N}+(?:[.,]\p{N}+)*/gu;
 const SPACE = /\s+/;
 const HAS_WORD_CHARACTER = /[\p{L}\p{N}]/u;
@@ -10,16 +12,9 @@ export function words(text: string): string[] {
 /** Per UTF-16 unit: white space (as `\s` has it), a letter or digit, or neither. */
 const SPACE_UNIT = 1;
 const WORD_UNIT = 2;
-const UNIT_CLASS: Uint8Array = (() => {
-  const table = new Uint8Array(0x10000);
-  for (let code = 0; code < 0x10000; code++) {
-    if (code >= 0xd800 && code < 0xe000) continue; // surrogates: read as pairs below
-    const char = String.fromCharCode(code);
-    if (SPACE.test(char)) table[code] = SPACE_UNIT;
-    else if (HAS_WORD_CHARACTER.test(char)) table[code] = WORD_UNIT;
-  }
-  return table;
-})();
+const UNIT_CLASS = unitTable(Uint8Array, (char) =>
+  SPACE.test(char) ? SPACE_UNIT : HAS_WORD_CHARACTER.test(char) ? WORD_UNIT : 0,
+);
 
 /**
  * Count of words as a reader would count them: runs between spaces that hold a letter or a

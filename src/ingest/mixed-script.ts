@@ -5,6 +5,7 @@
  * the word is rewritten in the majority script (ties go to Greek); otherwise it is kept as
  * written. Either way the caller reports it. Pure.
  */
+import { unitTable } from '../unit-table.ts';
 
 /** Latin letters and the Greek letters they are mistaken for. */
 const LATIN_TO_GREEK: Readonly<Record<string, string>> = {
@@ -58,20 +59,14 @@ export interface MixedWord {
 const IN_WORD = 1;
 const GREEK_UNIT = 2;
 const LATIN_UNIT = 4;
-const UNIT_CLASS: Uint8Array = (() => {
-  const table = new Uint8Array(0x10000);
-  const inWord = /^[\p{L}\p{M}]$/u;
-  for (let code = 0; code < 0x10000; code++) {
-    if (code >= 0xd800 && code < 0xe000) continue;
-    const char = String.fromCharCode(code);
-    if (!inWord.test(char)) continue;
-    table[code] =
-      IN_WORD |
+const IN_WORD_CHAR = /^[\p{L}\p{M}]$/u;
+const UNIT_CLASS = unitTable(Uint8Array, (char) =>
+  IN_WORD_CHAR.test(char)
+    ? IN_WORD |
       (GREEK.test(char) ? GREEK_UNIT : 0) |
-      (ANY_LATIN_OR_MICRO.test(char) ? LATIN_UNIT : 0);
-  }
-  return table;
-})();
+      (ANY_LATIN_OR_MICRO.test(char) ? LATIN_UNIT : 0)
+    : 0,
+);
 
 /**
  * Whether some word of the line may mix the scripts. One pass over the code units with a

@@ -2,7 +2,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PageKind } from './pages.ts';
 
-/** The file a page URL is written to, as Eleventy writes permalinks: `/2026/01/` → `2026/01/index.html`. */
+/**
+ * The file a page URL is written to, as Eleventy writes permalinks: `/2026/01/` →
+ * `2026/01/index.html`.
+ */
 export function urlToFile(url: string): string {
   const relative = url.replace(/^\/+/, '');
   return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
