@@ -115,7 +115,11 @@ export interface Article extends ArticleHeader, Analysis {
   id: string;
   /** Hash of the title and body: equal hashes, equal text. */
   contentHash: string;
-  /** Hash of what a list shows of it (title and excerpt): an edit further down changes none. */
+  /**
+   * Short hash of what a list or a neighbour's link shows of it: its date, ordinal (which with
+   * the title decide its URL), title and excerpt. It stands for the article in the fingerprints
+   * of those pages, so an edit further down its text changes none of them.
+   */
   summaryHash: string;
   /** ELOT 743 slug of the title. */
   slug: string;

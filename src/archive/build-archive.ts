@@ -46,9 +46,7 @@ export function toRef(article: Article): ArticleRef {
   let ref = refs.get(article);
   if (!ref) {
     const { id, date, ordinal, title, url, excerpt, summaryHash } = article;
-    // What a list shows of an article: an edit further down its text changes no list. The id
-    // and the title decide the URL.
-    ref = withFingerprint({ id, date, ordinal, title, url, excerpt }, `${id} ${summaryHash}`);
+    ref = withFingerprint({ id, date, ordinal, title, url, excerpt }, summaryHash);
     refs.set(article, ref);
   }
   return ref;
@@ -227,10 +225,10 @@ function buildArticlePages(
     return group ? { url: group.url, label: mention.name, kind: group.kind } : null;
   });
   // One link per article for its neighbours' pages. In their fingerprints it stands as the
-  // article's id and summary, which decide its URL and title: short, and without Greek text,
+  // article's summary hash, which decides its URL and title: short, and without Greek text,
   // which would double the bytes of every key it joins.
   const neighbourLinks = sorted.map((a) =>
-    withFingerprint<Link>({ url: a.url, label: a.title }, `${a.id} ${a.summaryHash}`),
+    withFingerprint<Link>({ url: a.url, label: a.title }, a.summaryHash),
   );
   return sorted.map((article, i) => {
     const before = neighbourLinks[i - 1];
