@@ -12,8 +12,7 @@ import { yearPage } from '../../layouts/year.ts';
 import { nameIndexPage, namePage } from '../../layouts/name.ts';
 import { NAME_FOLDERS, nameIndexUrl } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
-import { hashText, shortHash } from '../archive/article-store.ts';
-import { memo } from '../memo.ts';
+import { hashText } from '../archive/article-store.ts';
 import { fingerprintJson, fingerprintKey } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
 import type { Archive, Article, ArticlePage, Link, NameGroup, NameKind } from '../model.ts';
@@ -114,12 +113,10 @@ export function siteFingerprint(archive: Archive, options: PlanOptions): string 
 function articlePageKey(page: ArticlePage): string {
   let key = `${fingerprintKey(page.article)}\n${linkKey(page.previous)}\n${linkKey(page.next)}`;
   for (const ref of page.related) key += `\n${fingerprintKey(ref)}`;
-  // A name page's folder is its kind; its URL goes in hashed, a third of its length.
-  for (const name of page.names) key += `\n${urlKey(name.url)}`;
+  // A name page's folder is its kind.
+  for (const name of page.names) key += `\n${name.url}`;
   return key;
 }
-
-const urlKey = memo(shortHash);
 
 /**
  * A name page's fingerprint, written out by hand like an article page's: there are thousands.
