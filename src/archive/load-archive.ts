@@ -158,9 +158,12 @@ export async function prepareBuild(
   allDiagnostics.sort(compareDiagnostics);
   let archive: Archive | undefined;
   let related: RelatedMemo | undefined;
+  // Taken now, so that the plan below keeps the previous cache only when it can use it: after a
+  // change of code or taxonomy it is garbage, hundreds of megabytes in a large archive.
+  const reuse = previousRelated(options, analysisKey);
   const plan = (): Archive =>
     (archive ??= buildArchive(articles.map(toArticle), taxonomy.compiled.topics, settings.site, {
-      previousRelated: previousRelated(options, analysisKey),
+      previousRelated: reuse,
       onRelated: (memo) => (related = memo),
     }));
   const inputs = hashText(
