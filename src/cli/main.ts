@@ -38,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.help || command === undefined || command === 'help') {
+  if (values.help || command === undefined || ['help', '--help', '-h'].includes(command)) {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
