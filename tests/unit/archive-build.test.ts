@@ -153,6 +153,18 @@ describe('buildArchive', () => {
     expect(buildArchive(many, topicNames, site).latest).toHaveLength(LATEST_COUNT);
   });
 
+  it('shows an article in every list through one reference, which adds nothing to it', () => {
+    const inDay = archive.days[1]!.articles[0]!;
+    const inTopic = archive.topics.find((t) => t.slug === 'amyna')!.latest.at(-1)!;
+    const inLatest = archive.latest.find((r) => r.id === inDay.id)!;
+    expect(inDay.id).toBe('2026-01-27-0');
+    expect(inTopic).toBe(inDay);
+    expect(inLatest).toBe(inDay);
+    const source = articles[2]!;
+    expect(Object.keys(source)).toEqual(Object.keys(article('2026-01-27', 0, ['amyna'])));
+    expect(JSON.parse(JSON.stringify(source))).toEqual(article('2026-01-27', 0, ['amyna']));
+  });
+
   it('is deterministic whatever the input order', () => {
     const shuffled = buildArchive([...articles].reverse(), topicNames, site);
     expect(JSON.stringify(shuffled)).toBe(JSON.stringify(archive));
