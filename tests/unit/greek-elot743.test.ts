@@ -181,3 +181,20 @@ describe('transcribe: text around Greek', () => {
     expect(transcribe('')).toBe('');
   });
 });
+
+describe('transcribe: words remembered', () => {
+  it('gives each word its own transcription, before and after the memory is emptied', () => {
+    const expected = ['Αύριο', 'αύριο', 'ΑΥΡΙΟ', 'Εύβοια'].map((w) => transcribe(w));
+    expect(expected).toEqual(['Ávrio', 'ávrio', 'AVRIO', 'Évvoia']);
+    // More distinct words than are remembered: the memory is emptied on the way.
+    const letters = 'αβγδεζηθικλμνξοπρστυφχψω';
+    for (let i = 0; i < 110_000; i++) {
+      let word = '';
+      for (let n = i; word.length < 4; n = Math.floor(n / letters.length))
+        word += letters[n % letters.length];
+      transcribe(word);
+    }
+    expect(['Αύριο', 'αύριο', 'ΑΥΡΙΟ', 'Εύβοια'].map((w) => transcribe(w))).toEqual(expected);
+    expect(transcribe('Αύριο στην Εύβοια')).toBe('Ávrio stin Évvoia');
+  });
+});
