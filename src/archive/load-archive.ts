@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { articleAnalyzer } from '../enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
 import { compareDiagnostics } from '../ingest/diagnostics.ts';
@@ -136,9 +135,7 @@ export async function prepareBuild(
 ): Promise<PreparedBuild> {
   const settings = loadSiteSettings(contentDir);
   const taxonomy = loadCompiledTaxonomy(contentDir);
-  const analysisKey = hashText(
-    `${options.codeVersion ?? ''}\n${readFileSync(taxonomy.path, 'utf8')}`,
-  );
+  const analysisKey = hashText(`${options.codeVersion ?? ''}\n${taxonomy.definition}`);
   const analyze = articleAnalyzer(taxonomy.compiled);
   const threads = options.threads ?? defaultThreads();
   const content = await loadContent(

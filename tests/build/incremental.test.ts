@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TAXONOMY_PATH } from '../../src/enrich/taxonomy.ts';
 import { PROJECT_ROOT, runCli } from './helpers.ts';
 import { treeDifferences, treeHashes } from './tree.ts';
 
@@ -161,6 +162,33 @@ describe('incremental builds', () => {
     // related lists may change with its words: a handful, not the site.
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThanOrEqual(8);
+    rmSync(work, { recursive: true });
+  });
+
+  it('analyses nothing again for a comment in topics.yaml, and what a new term needs', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-taxonomy-'));
+    const content = path.join(work, 'content');
+    cpSync(FIXTURE, content, { recursive: true });
+    const taxonomy = path.join(content, 'topics.yaml');
+    cpSync(DEFAULT_TAXONOMY_PATH, taxonomy);
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    const rebuild = () =>
+      runCli(['build', '--content', content, '--out', out, '--cache', cache, '--no-search']);
+    await build(content, out, cache, ['--no-search']);
+    writeFileSync(taxonomy, `# Σημειώσεις της σύνταξης.\n\n${readFileSync(taxonomy, 'utf8')}`);
+    expect((await rebuild()).stderr).toMatch(/Nothing changed in \d+ files/);
+    // A term that moves the earthquake article to another topic: analysed and rendered again.
+    writeFileSync(
+      taxonomy,
+      readFileSync(taxonomy, 'utf8').replace(/^(\s+terms:)$/m, '$1\n      σεισμός: 50'),
+    );
+    const changed = await rebuild();
+    expect(changed.stderr).not.toMatch(/Nothing changed/);
+    expect(changed.stderr).toMatch(/^Built 5 articles/m);
+    const clean = path.join(work, 'clean');
+    await build(content, clean, path.join(work, 'clean-cache'), ['--full', '--no-search']);
+    expect(treeDifferences(treeHashes(out), treeHashes(clean))).toEqual([]);
     rmSync(work, { recursive: true });
   });
 
