@@ -41,6 +41,11 @@ export interface StoredFile {
 export interface ContentCache {
   /** Changes whenever the analysis would give other results (code, taxonomy). */
   analysisKey: string;
+  /**
+   * Changes whenever the analysis of the text alone would (code): with an equal one, an edit
+   * of the taxonomy assigns topics again and keeps names, key words and excerpts.
+   */
+  textKey: string;
   /** When the build that wrote the cache started reading files (ms since epoch). */
   writtenAt: number;
   files: StoredFile[];
@@ -57,7 +62,8 @@ export interface LoadedContent {
   filesReused: number;
 }
 
-export type Analyze = (article: SourceArticle) => Analysis;
+/** Analyses an article; given `known` (the same text's analysis under another taxonomy), its topics only. */
+export type Analyze = (article: SourceArticle, known?: Analysis) => Analysis;
 
 /**
  * A timestamp this close to the moment the cache was written may belong to a later write in
@@ -100,6 +106,8 @@ export interface ReadJob {
   previous?: StoredFile;
   /** A file modified after this time (ms) may be racy at the next build: its bytes are hashed. */
   racyAfter: number;
+  /** The cache's topics come from another taxonomy: articles keep all of their analysis but those. */
+  staleTopics?: boolean;
 }
 
 /** Reads files (in this thread or in workers): one result per job, in the jobs' order. */
@@ -122,7 +130,7 @@ function analysisOf(a: StoredArticle): Analysis {
 }
 
 export function storeFile(
-  { entry: { file, absolute }, stat, racyAfter }: ReadJob,
+  { entry: { file, absolute }, stat, racyAfter, staleTopics }: ReadJob,
   previousArticles: ReadonlyMap<string, StoredArticle>,
   analyze: Analyze,
 ): ReadResult {
@@ -138,7 +146,8 @@ export function storeFile(
     const { paragraphs, ...header } = source;
     const textLength = paragraphs.reduce((sum, p) => sum + p.length, header.title.length);
     const previous = previousArticles.get(contentHash);
-    const analysis = previous ? analysisOf(previous) : analyze(source);
+    const known = previous && analysisOf(previous);
+    const analysis = known && !staleTopics ? known : analyze(source, known);
     return {
       ...header,
       ...analysis,
@@ -189,7 +198,7 @@ export function readInThisThread(analyze: Analyze, cache?: ContentCache): FileRe
  */
 export async function loadContent(
   contentDir: string,
-  analysisKey: string,
+  { analysisKey, textKey }: Pick<ContentCache, 'analysisKey' | 'textKey'>,
   read: (usableCache: ContentCache | undefined) => FileReader,
   cache?: ContentCache,
   onProgress?: (done: number, total: number) => void,
@@ -197,7 +206,10 @@ export async function loadContent(
   // Before any file is read: a file changed while this build reads it must look racy next time.
   const startedAt = Date.now();
   const usable = cache?.analysisKey === analysisKey ? cache : undefined;
-  const previous = new Map(usable?.files.map((f) => [f.file, f]));
+  // After an edit of the taxonomy every file is read again, for its topics only.
+  const staleTopics = !usable && cache?.textKey === textKey;
+  const analysed = usable ?? (staleTopics ? cache : undefined);
+  const previous = new Map(analysed?.files.map((f) => [f.file, f]));
   const listing = listArticleFiles(contentDir);
   const total = listing.files.length;
   const files: (StoredFile | undefined)[] = [];
@@ -212,8 +224,12 @@ export async function loadContent(
       // Unreadable: readOneFile reports it.
     }
     const old = previous.get(entry.file);
-    let reuse = old !== undefined && old.size === stat.size && old.mtimeMs === stat.mtimeMs;
-    if (reuse && usable && stat.mtimeMs > usable.writtenAt - RACY_MS) {
+    let reuse =
+      usable !== undefined &&
+      old !== undefined &&
+      old.size === stat.size &&
+      old.mtimeMs === stat.mtimeMs;
+    if (reuse && stat.mtimeMs > usable!.writtenAt - RACY_MS) {
       reuse = hashBytes(readFileSync(entry.absolute)) === old!.bytesHash;
     }
     if (reuse) {
@@ -221,14 +237,14 @@ export async function loadContent(
     } else {
       jobIndex.push(files.length);
       files.push(undefined);
-      jobs.push({ entry, stat, previous: old, racyAfter: startedAt - RACY_MS });
+      jobs.push({ entry, stat, previous: old, racyAfter: startedAt - RACY_MS, staleTopics });
     }
   }
   let done = total - jobs.length;
   onProgress?.(done, total);
   // A build that reads nothing needs no reader: the in-thread one indexes the whole cache.
   const results =
-    jobs.length === 0 ? [] : await read(usable)(jobs, () => onProgress?.(++done, total));
+    jobs.length === 0 ? [] : await read(analysed)(jobs, () => onProgress?.(++done, total));
   const bodies = new Map<string, SourceArticle[]>();
   results.forEach((result, i) => {
     files[jobIndex[i]!] = result.stored;

@@ -135,12 +135,13 @@ export async function prepareBuild(
 ): Promise<PreparedBuild> {
   const settings = loadSiteSettings(contentDir);
   const taxonomy = loadCompiledTaxonomy(contentDir);
+  const textKey = hashText(options.codeVersion ?? '');
   const analysisKey = hashText(`${options.codeVersion ?? ''}\n${taxonomy.definition}`);
   const analyze = articleAnalyzer(taxonomy.compiled);
   const threads = options.threads ?? defaultThreads();
   const content = await loadContent(
     contentDir,
-    analysisKey,
+    { analysisKey, textKey },
     (usable) => readInWorkers(contentDir, threads, readInThisThread(analyze, usable)),
     options.cache,
     options.onProgress,
@@ -190,7 +191,7 @@ export async function prepareBuild(
       published: articles.length,
       rejected: rejected.length,
     },
-    cache: { analysisKey, writtenAt: content.startedAt, files: content.files },
+    cache: { analysisKey, textKey, writtenAt: content.startedAt, files: content.files },
     filesRead: content.filesRead,
   };
 }

@@ -14,7 +14,7 @@ import {
   type PackedRelatedMemo,
 } from './state-codec.ts';
 
-const FORMAT = 7;
+const FORMAT = 8;
 
 /** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';

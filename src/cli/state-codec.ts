@@ -32,6 +32,7 @@ interface PackedFile extends Omit<StoredFile, 'articles'> {
 
 export interface PackedCache {
   analysisKey: string;
+  textKey: string;
   writtenAt: number;
   /** Distinct names: key, display form, kind and slug, joined by NUL. */
   names: string[];
@@ -127,6 +128,7 @@ export class CacheCodec {
     });
     return {
       analysisKey: cache.analysisKey,
+      textKey: cache.textKey,
       writtenAt: cache.writtenAt,
       names: tables.names.values,
       topics: tables.topics.values,
@@ -222,6 +224,7 @@ export function unpackCache(packed: PackedCache): ContentCache {
   };
   return {
     analysisKey: packed.analysisKey,
+    textKey: packed.textKey,
     writtenAt: packed.writtenAt,
     files: packed.files.map(({ articles, ...file }) => ({
       ...file,

@@ -19,7 +19,16 @@ export function analyzeArticle(source: SourceArticle, assignTopics: TopicAssigne
   };
 }
 
-/** `analyzeArticle` with the topics of a taxonomy. */
-export function articleAnalyzer(taxonomy: CompiledTaxonomy): (source: SourceArticle) => Analysis {
-  return (source) => analyzeArticle(source, (a) => assignTopics(a, taxonomy));
+/**
+ * `analyzeArticle` with the topics of a taxonomy. Given `known`, an analysis of the same text
+ * made with another taxonomy, only the topics are worked out again: the rest depends on the
+ * text alone, and finding names is most of the cost.
+ */
+export function articleAnalyzer(
+  taxonomy: CompiledTaxonomy,
+): (source: SourceArticle, known?: Analysis) => Analysis {
+  return (source, known) =>
+    known
+      ? { ...known, topics: assignTopics(source, taxonomy) }
+      : analyzeArticle(source, (a) => assignTopics(a, taxonomy));
 }

@@ -48,6 +48,23 @@ describe('reading files in worker threads', () => {
     expect(again!.stored.articles[0]!.excerpt).toBe('from the cache');
   });
 
+  it('after an edit of the taxonomy, assigns topics again and keeps the rest of the analysis', async () => {
+    const jobs = jobsOf(FIXTURE);
+    const [first] = await readInThisThread(analyze)(jobs.slice(0, 1), () => {});
+    const previous = structuredClone(first!.stored);
+    previous.articles[0]!.excerpt = 'from the cache';
+    previous.articles[0]!.topics = [{ slug: 'palio', name: 'Παλιό θέμα', score: 9 }];
+    const [again] = await readInWorkers(
+      FIXTURE,
+      2,
+      readInThisThread(analyze),
+      0,
+    )([{ ...jobs[0]!, previous, staleTopics: true }], () => {});
+    expect(again!.stored.articles[0]!.excerpt).toBe('from the cache');
+    expect(again!.stored.articles[0]!.topics).toEqual(first!.stored.articles[0]!.topics);
+    expect(again!.stored.articles[0]!.topics.length).toBeGreaterThan(0);
+  });
+
   it('reads small batches in this thread, where starting workers costs more than it saves', async () => {
     const jobs = jobsOf(FIXTURE);
     let calls = 0;

@@ -25,7 +25,12 @@ async function fixtureCache(): Promise<ContentCache> {
     return { entry, stat: { size, mtimeMs }, racyAfter: Date.now() - 2000 };
   });
   const results = await readInThisThread(analyze)(jobs, () => {});
-  return { analysisKey: 'key', writtenAt: 123, files: results.map((r) => r.stored) };
+  return {
+    analysisKey: 'key',
+    textKey: 'text',
+    writtenAt: 123,
+    files: results.map((r) => r.stored),
+  };
 }
 
 describe('the packed content cache of the state file', () => {
