@@ -135,8 +135,9 @@ export async function prepareBuild(
 ): Promise<PreparedBuild> {
   const settings = loadSiteSettings(contentDir);
   const taxonomy = loadCompiledTaxonomy(contentDir);
-  const textKey = hashText(options.codeVersion ?? '');
-  const analysisKey = hashText(`${options.codeVersion ?? ''}\n${taxonomy.definition}`);
+  const version = options.codeVersion ?? '';
+  const textKey = hashText(version);
+  const analysisKey = hashText(`${version}\n${taxonomy.definition}`);
   const analyze = articleAnalyzer(taxonomy.compiled);
   const threads = options.threads ?? defaultThreads();
   const content = await loadContent(

@@ -17,7 +17,8 @@ export function nameIndexUrl(kind: NameKind): string {
 /** How many of a name's articles its page lists (the newest). */
 export const NAME_PAGE_SIZE = 100;
 
-function shortHash(key: string): string {
+/** A few hex digits of a name's key: a slug for a name without one, or to tell two apart. */
+function keyHash(key: string): string {
   return createHash('sha1').update(key).digest('hex').slice(0, 6);
 }
 
@@ -90,9 +91,9 @@ export function buildNameGroups(newestFirst: readonly Article[], minArticles: nu
   );
   for (const [key, g] of inOrderOfFirstMention) {
     const { kind } = g.first;
-    const slug = g.first.slug || shortHash(key);
+    const slug = g.first.slug || keyHash(key);
     let url = `${nameIndexUrl(kind)}${slug}/`;
-    if (taken.has(url)) url = `${nameIndexUrl(kind)}${slug}-${shortHash(key)}/`;
+    if (taken.has(url)) url = `${nameIndexUrl(kind)}${slug}-${keyHash(key)}/`;
     taken.add(url);
     if (g.count < minArticles) continue;
     groups.push({

@@ -635,13 +635,12 @@ const MIN_STEM = 3;
 export function loadCompiledTaxonomy(
   contentDir: string,
   options: CompileOptions = {},
-): { compiled: CompiledTaxonomy; diagnostics: Diagnostic[]; path: string; definition: string } {
+): { compiled: CompiledTaxonomy; diagnostics: Diagnostic[]; definition: string } {
   const loaded = loadTaxonomy(contentDir);
   const settings = { ...loaded.settings, ...options.settings };
   return {
     compiled: compileTaxonomy(loaded.taxonomy, { ...options, settings }),
     diagnostics: loaded.diagnostics,
-    path: loaded.path,
     // What topics are computed from, without the file's comments and layout: a comment added
     // to topics.yaml must not make a build analyse 100,000 articles again.
     definition: JSON.stringify([loaded.taxonomy, settings]),

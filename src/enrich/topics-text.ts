@@ -13,7 +13,7 @@
  */
 import { fold } from '../greek/fold.ts';
 import { stem } from '../greek/stem.ts';
-import { isStopword } from '../greek/stopwords.ts';
+import { isFoldedStopword } from '../greek/stopwords.ts';
 import { unitTable } from '../unit-table.ts';
 
 /** Shortest word worth a look: single letters are initials, numerals or function words. */
@@ -45,7 +45,7 @@ export function foldedWords(text: string): string[] {
 
 /** Whether a folded word counts for topics: long enough and not a function word. */
 export function isContentWord(folded: string): boolean {
-  return folded.length >= MIN_WORD_LENGTH && !isStopword(folded);
+  return folded.length >= MIN_WORD_LENGTH && !isFoldedStopword(folded);
 }
 
 /** The stems of the content words of a text, in order (stopwords and single letters dropped). */
