@@ -19,77 +19,65 @@ function dayNumber(date: IsoDate): number {
   );
 }
 
-/** Numbers features as they are met, so postings are an array rather than a map of strings. */
-class FeatureIds {
-  #count = 0;
-  readonly #byKind = [
-    new Map<string, number>(),
-    new Map<string, number>(),
-    new Map<string, number>(),
-  ];
-
-  /** `kind`: 0 a name's key, 1 a keyword, 2 a topic's slug. */
-  id(kind: 0 | 1 | 2, value: string): number {
-    const ids = this.#byKind[kind]!;
-    let id = ids.get(value);
-    if (id === undefined) {
-      id = this.#count++;
-      ids.set(value, id);
-    }
-    return id;
-  }
-}
+/** A feature's kind: 0 a name's key, 1 a keyword, 2 a topic's slug. */
+type FeatureKind = 0 | 1 | 2;
 
 /** What an article's related list is computed from. */
 export type RelatedFeatures = Pick<Article, 'names' | 'keywords' | 'topics'>;
 
-/** Calls `add` with each feature of an article and its weight. */
+/** Calls `each` with each feature of an article and its weight. */
 function eachFeature(
   article: RelatedFeatures,
-  ids: FeatureIds,
-  add: (feature: number, weight: number) => void,
+  each: (kind: FeatureKind, value: string, weight: number) => void,
 ): void {
-  for (const n of article.names) add(ids.id(0, n.key), NAME_WEIGHTS[n.kind]);
-  for (const k of article.keywords) add(ids.id(1, k), KEYWORD_WEIGHT);
-  for (const t of article.topics) add(ids.id(2, t.slug), TOPIC_WEIGHT);
+  for (const n of article.names) each(0, n.key, NAME_WEIGHTS[n.kind]);
+  for (const k of article.keywords) each(1, k, KEYWORD_WEIGHT);
+  for (const t of article.topics) each(2, t.slug, TOPIC_WEIGHT);
 }
 
-function features(article: RelatedFeatures, ids: FeatureIds): [number, number][] {
-  const pairs: [number, number][] = [];
-  eachFeature(article, ids, (feature, weight) => pairs.push([feature, weight]));
-  return pairs;
+/** Per feature, a value, in three maps by kind: no string is built to look a feature up. */
+class ByFeature<T> {
+  readonly #byKind = [new Map<string, T>(), new Map<string, T>(), new Map<string, T>()];
+
+  get(kind: FeatureKind, value: string): T | undefined {
+    return this.#byKind[kind]!.get(value);
+  }
+
+  set(kind: FeatureKind, value: string, item: T): void {
+    this.#byKind[kind]!.set(value, item);
+  }
+
+  get size(): number {
+    return this.#byKind[0]!.size + this.#byKind[1]!.size + this.#byKind[2]!.size;
+  }
+
+  *values(): Generator<T> {
+    for (const map of this.#byKind) yield* map.values();
+  }
 }
 
 /**
- * The features of every article in flat arrays: article `i` has `feature[j]` with `weight[j]`
- * for `start[i] <= j < start[i + 1]`. One array each instead of a pair per feature spares the
- * garbage collector millions of small objects in a large archive.
+ * Per feature, the indices of the articles that have it, in order. Open postings take every
+ * feature met; closed ones only the features given beforehand, which is all an incremental
+ * build needs and spares it the millions of postings of a large archive.
  */
-interface FeatureTable {
-  start: Int32Array;
-  feature: Int32Array;
-  weight: Float64Array;
-}
+class Postings {
+  readonly #lists = new ByFeature<number[]>();
+  readonly #open: boolean;
 
-function featureTable(sorted: readonly Article[], ids: FeatureIds): FeatureTable {
-  let total = 0;
-  for (const a of sorted) total += a.names.length + a.keywords.length + a.topics.length;
-  const table = {
-    start: new Int32Array(sorted.length + 1),
-    feature: new Int32Array(total),
-    weight: new Float64Array(total),
-  };
-  let j = 0;
-  const add = (feature: number, weight: number) => {
-    table.feature[j] = feature;
-    table.weight[j++] = weight;
-  };
-  sorted.forEach((a, i) => {
-    table.start[i] = j;
-    eachFeature(a, ids, add);
-  });
-  table.start[sorted.length] = j;
-  return table;
+  constructor(open: boolean) {
+    this.#open = open;
+  }
+
+  track(kind: FeatureKind, value: string): void {
+    if (!this.#lists.get(kind, value)) this.#lists.set(kind, value, []);
+  }
+
+  get(kind: FeatureKind, value: string): number[] | undefined {
+    let list = this.#lists.get(kind, value);
+    if (!list && this.#open) this.#lists.set(kind, value, (list = []));
+    return list;
+  }
 }
 
 /** What one build remembers of its related lists, for the next build to reuse. */
@@ -127,8 +115,14 @@ function placeOf(id: string): Place {
   return { date: id.slice(0, 10), ordinal: Number(id.slice(11)) };
 }
 
-function featureSet(features: readonly [number, number][]): Set<string> {
-  return new Set(features.map(([feature, weight]) => `${feature} ${weight}`));
+/** An article's features with their weights, by a text that tells two versions of it apart. */
+function featureSet(article: RelatedFeatures | undefined): Map<string, [FeatureKind, string]> {
+  const set = new Map<string, [FeatureKind, string]>();
+  if (article)
+    eachFeature(article, (kind, value, weight) =>
+      set.set(`${kind} ${weight} ${value}`, [kind, value]),
+    );
+  return set;
 }
 
 /** How many of the first `length` indices satisfy `before`, which holds of a prefix of them. */
@@ -149,83 +143,92 @@ function countBelow(sorted: readonly number[], value: number): number {
 }
 
 /**
- * Decides, article by article in order, whether its previous list still holds. Gets the
- * postings of the articles before it (in today's indices, per feature), and returns its
- * previous list in today's indices, or undefined when the list must be computed.
- */
-type Reuse = (index: number, postings: readonly (number[] | undefined)[]) => number[] | undefined;
-
-/**
- * Which previous lists still hold. An article's list depends only on its own features and, for
- * each of them, on the last `CANDIDATES_PER_FEATURE` earlier articles that have it. So the
- * features whose postings changed are those of articles added or removed, and those an edit
- * added or took away; and a change to a feature's postings reaches only the articles with that
- * feature that have fewer than `CANDIDATES_PER_FEATURE` articles with it between the change and
- * themselves: beyond that, the change is out of their window. A list is kept when its article
- * is unchanged (or edited without a change of features) and no change reaches it.
+ * Which lists must be computed, with the previous lists (in today's indices) of the others; or
+ * undefined when every list must be computed.
+ *
+ * An article's list depends only on its own features and, for each of them, on the last
+ * `CANDIDATES_PER_FEATURE` earlier articles that have it. So the features whose postings
+ * changed are those of articles added or removed, and those an edit added or took away; and a
+ * change to a feature's postings reaches only the articles with that feature that have fewer
+ * than `CANDIDATES_PER_FEATURE` articles with it between the change and themselves: beyond
+ * that, the change is out of their window. A list is kept when its article is unchanged (or
+ * edited without a change of features) and no change reaches it.
  */
 function reusable(
   sorted: readonly Article[],
-  own: FeatureTable,
-  ids: FeatureIds,
-  previous: PreviousRelated | undefined,
-): Reuse {
-  const none = () => undefined;
-  if (!previous) return none;
+  previous: PreviousRelated,
+): { compute: Set<number>; kept: (number[] | undefined)[] } | undefined {
   const { memo } = previous;
   const before = new Map(memo.ids.map((id, i) => [id, i]));
   // Per feature whose postings changed, where: the index (today) of the first article after
   // each change. Postings at or after it are the same before and after the change.
-  const changes = new Map<number, number[]>();
-  const touch = (feature: number, after: number) => {
-    const list = changes.get(feature);
+  const changes = new ByFeature<number[]>();
+  const touch = (kind: FeatureKind, value: string, after: number) => {
+    const list = changes.get(kind, value);
     if (list) list.push(after);
-    else changes.set(feature, [after]);
+    else changes.set(kind, value, [after]);
+  };
+  const touchAll = (features: Iterable<[FeatureKind, string]>, after: number) => {
+    for (const [kind, value] of features) touch(kind, value, after);
   };
   // Articles added, or edited so that their features changed: their own lists are computed.
-  const recompute = new Set<number>();
+  const compute = new Set<number>();
   for (const [index, article] of sorted.entries()) {
     const old = before.get(article.id);
     if (old !== undefined && memo.hashes[old] === article.contentHash) continue;
     const was = old === undefined ? undefined : previous.featuresOf(memo.hashes[old]!);
-    if (old !== undefined && !was) return none;
-    const then = featureSet(was ? features(was, ids) : []);
-    const now = featureSet(features(article, ids));
-    const difference = [...then].filter((f) => !now.has(f));
-    difference.push(...[...now].filter((f) => !then.has(f)));
-    if (old === undefined || difference.length > 0) recompute.add(index);
-    for (const f of difference) touch(Number(f.split(' ')[0]), index + 1);
+    if (old !== undefined && !was) return undefined;
+    const then = featureSet(was);
+    const now = featureSet(article);
+    const difference = [...then].filter(([f]) => !now.has(f));
+    difference.push(...[...now].filter(([f]) => !then.has(f)));
+    if (old === undefined || difference.length > 0) compute.add(index);
+    touchAll(
+      difference.map(([, feature]) => feature),
+      index + 1,
+    );
   }
   const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   for (const [old, id] of memo.ids.entries()) {
     if (indexOf.has(id)) continue;
     const gone = previous.featuresOf(memo.hashes[old]!);
-    if (!gone) return none;
+    if (!gone) return undefined;
     const place = placeOf(id);
-    const after = countBefore(sorted.length, (i) => precedes(sorted[i]!, place));
-    for (const [feature] of features(gone, ids)) touch(feature, after);
+    touchAll(
+      featureSet(gone).values(),
+      countBefore(sorted.length, (i) => precedes(sorted[i]!, place)),
+    );
   }
-  for (const list of changes.values()) list.sort((a, b) => a - b);
-  const reached = (index: number, postings: readonly (number[] | undefined)[]) => {
-    for (let j = own.start[index]!; j < own.start[index + 1]!; j++) {
-      const feature = own.feature[j]!;
-      const afterChanges = changes.get(feature);
-      if (afterChanges === undefined) continue;
-      // The latest change before this article leaves the fewest articles in between.
-      const latest = countBelow(afterChanges, index + 1) - 1;
-      if (latest < 0) continue;
-      const list = postings[feature] ?? [];
-      const between = list.length - countBelow(list, afterChanges[latest]!);
-      if (between < CANDIDATES_PER_FEATURE) return true;
+  if (changes.size > 0) {
+    for (const list of changes.values()) list.sort((a, b) => a - b);
+    // The postings of the changed features, built in order: at each article they hold the
+    // earlier articles with the feature, which tells whether a change is in its window.
+    const postings = new ByFeature<number[]>();
+    for (const [index, article] of sorted.entries()) {
+      eachFeature(article, (kind, value) => {
+        const afterChanges = changes.get(kind, value);
+        if (!afterChanges) return;
+        let list = postings.get(kind, value);
+        if (!list) postings.set(kind, value, (list = []));
+        // The latest change before this article leaves the fewest articles in between.
+        const latest = countBelow(afterChanges, index + 1) - 1;
+        if (
+          latest >= 0 &&
+          list.length - countBelow(list, afterChanges[latest]!) < CANDIDATES_PER_FEATURE
+        )
+          compute.add(index);
+        list.push(index);
+      });
     }
-    return false;
-  };
-  return (index, postings) => {
-    if (recompute.has(index) || (changes.size > 0 && reached(index, postings))) return undefined;
-    const old = before.get(sorted[index]!.id)!;
-    const list = memo.related[old]!.map((id) => indexOf.get(id));
-    return list.every((i) => i !== undefined) ? (list as number[]) : undefined;
-  };
+  }
+  const kept = sorted.map((article, index) => {
+    if (compute.has(index)) return undefined;
+    const list = memo.related[before.get(article.id)!]!.map((id) => indexOf.get(id));
+    if (list.every((i) => i !== undefined)) return list as number[];
+    compute.add(index);
+    return undefined;
+  });
+  return { compute, kept };
 }
 
 /**
@@ -270,6 +273,63 @@ class TopCandidates {
 }
 
 /**
+ * The lists of the articles `wanted` says, from the postings of their features: the earlier
+ * articles sharing most with each, nearer dates first. Closed postings must track the features
+ * of every wanted article.
+ */
+function computeLists(
+  sorted: readonly Article[],
+  wanted: (index: number) => boolean,
+  postings: Postings,
+  lists: (number[] | undefined)[],
+): void {
+  // Scores of the current article's candidates, reset after each article through `touched`.
+  const scores = new Float64Array(sorted.length);
+  const touched: number[] = [];
+  const best = new TopCandidates(RELATED_COUNT);
+  const own: number[][] = [];
+  const weights: number[] = [];
+  const collect = (kind: FeatureKind, value: string, weight: number) => {
+    const list = postings.get(kind, value);
+    if (!list) return;
+    own.push(list);
+    weights.push(weight);
+  };
+  // Only the articles computed need their day, but any earlier article may be a candidate.
+  let last = -1;
+  for (let index = 0; index < sorted.length; index++) if (wanted(index)) last = index;
+  const days = Float64Array.from(sorted.slice(0, last + 1), (a) => dayNumber(a.date));
+  for (let index = 0; index < sorted.length; index++) {
+    own.length = 0;
+    weights.length = 0;
+    eachFeature(sorted[index]!, collect);
+    const computing = wanted(index);
+    if (computing) {
+      for (let f = 0; f < own.length; f++) {
+        const list = own[f]!;
+        const weight = weights[f]!;
+        for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
+          const candidate = list[i]!;
+          if (scores[candidate] === 0) touched.push(candidate);
+          scores[candidate]! += weight;
+        }
+      }
+    }
+    for (const list of own) list.push(index);
+    if (!computing) continue;
+    best.clear();
+    for (const candidate of touched) {
+      const shared = scores[candidate]!;
+      scores[candidate] = 0;
+      if (shared < MIN_SCORE) continue;
+      best.offer(candidate, shared * 2 ** (-(days[index]! - days[candidate]!) / HALF_LIFE_DAYS));
+    }
+    touched.length = 0;
+    lists[index] = best.list();
+  }
+}
+
+/**
  * For each article (in the given chronological order), the indices of up to five earlier
  * articles about the same story: shared names weigh most, then shared keywords and topics,
  * and nearer dates win. Only earlier articles are candidates, so adding news never changes
@@ -280,53 +340,22 @@ export function relatedArticles(
   sorted: readonly Article[],
   previous?: PreviousRelated,
 ): RelatedLists {
-  const days = Float64Array.from(sorted, (a) => dayNumber(a.date));
-  const ids = new FeatureIds();
-  const own = featureTable(sorted, ids);
-  const reuse = reusable(sorted, own, ids, previous);
-  // Scores of the current article's candidates, reset after each article through `touched`.
-  const scores = new Float64Array(sorted.length);
-  const touched: number[] = [];
-  const best = new TopCandidates(RELATED_COUNT);
-  const postings: number[][] = [];
-  const lists = sorted.map((_, index) => {
-    const kept = reuse(index, postings);
-    const from = own.start[index]!;
-    const to = own.start[index + 1]!;
-    if (!kept) {
-      for (let j = from; j < to; j++) {
-        const list = postings[own.feature[j]!];
-        if (!list) continue;
-        const weight = own.weight[j]!;
-        for (let i = Math.max(0, list.length - CANDIDATES_PER_FEATURE); i < list.length; i++) {
-          const candidate = list[i]!;
-          if (scores[candidate] === 0) touched.push(candidate);
-          scores[candidate]! += weight;
-        }
-      }
-    }
-    for (let j = from; j < to; j++) {
-      const list = postings[own.feature[j]!];
-      if (list) list.push(index);
-      else postings[own.feature[j]!] = [index];
-    }
-    if (kept) return kept;
-    best.clear();
-    for (const candidate of touched) {
-      const shared = scores[candidate]!;
-      scores[candidate] = 0;
-      if (shared < MIN_SCORE) continue;
-      best.offer(candidate, shared * 2 ** (-(days[index]! - days[candidate]!) / HALF_LIFE_DAYS));
-    }
-    touched.length = 0;
-    return best.list();
-  });
+  const reuse = previous && reusable(sorted, previous);
+  const lists: (number[] | undefined)[] = reuse ? reuse.kept : [];
+  if (!reuse) computeLists(sorted, () => true, new Postings(true), lists);
+  else if (reuse.compute.size > 0) {
+    const postings = new Postings(false);
+    for (const index of reuse.compute)
+      eachFeature(sorted[index]!, (kind, value) => postings.track(kind, value));
+    computeLists(sorted, (index) => reuse.compute.has(index), postings, lists);
+  }
+  const done = lists as number[][];
   return {
-    lists,
+    lists: done,
     memo: {
       ids: sorted.map((a) => a.id),
       hashes: sorted.map((a) => a.contentHash),
-      related: lists.map((list) => list.map((i) => sorted[i]!.id)),
+      related: done.map((list) => list.map((i) => sorted[i]!.id)),
     },
   };
 }
