@@ -13,7 +13,7 @@ import { nameIndexPage, namePage } from '../../layouts/name.ts';
 import { NAME_FOLDERS, nameIndexUrl } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
-import { fingerprintJson, fingerprintKey } from '../archive/fingerprint.ts';
+import { fingerprintJson, fingerprintKey, KeyHash } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
 import type { Archive, Article, ArticlePage, Link, NameGroup, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
@@ -105,27 +105,25 @@ export function siteFingerprint(archive: Archive, options: PlanOptions): string 
 }
 
 /**
- * An article page's fingerprint, written out by hand: there are as many as articles, and the
- * JSON of the whole view model was most of the cost of planning a rebuild. The article's own key
- * covers its text (title, body, excerpt, the labels of its names), date and topics; topic names
- * are in the site fingerprint; the rest is what the page shows of other pages.
+ * An article page's fingerprint, hashed by hand: there are as many as articles, and the JSON of
+ * the whole view model was most of the cost of planning a rebuild. The article's own key covers
+ * its text (title, body, excerpt, the labels of its names), date and topics; topic names are in
+ * the site fingerprint; the rest is what the page shows of other pages.
  */
 function articlePageKey(page: ArticlePage): string {
-  let key = `${fingerprintKey(page.article)}\n${linkKey(page.previous)}\n${linkKey(page.next)}`;
-  for (const ref of page.related) key += `\n${fingerprintKey(ref)}`;
+  const key = new KeyHash().add(fingerprintKey(page.article));
+  key.add(linkKey(page.previous)).add(linkKey(page.next));
+  for (const ref of page.related) key.add(fingerprintKey(ref));
   // A name page's folder is its kind.
-  for (const name of page.names) key += `\n${name.url}`;
-  return key;
+  for (const name of page.names) key.add(name.url);
+  return key.digest();
 }
 
-/**
- * A name page's fingerprint, written out by hand like an article page's: there are thousands.
- * The name goes in hashed, so that the key, a hundred article keys long, stays one-byte text.
- */
+/** A name page's fingerprint, hashed by hand like an article page's: there are thousands. */
 export function namePageKey(name: NameGroup): string {
-  let key = `${name.url}\n${name.kind}\n${hashText(name.name)}\n${name.count}`;
-  for (const ref of name.articles) key += `\n${fingerprintKey(ref)}`;
-  return key;
+  const key = new KeyHash().add(name.url).add(name.kind).add(name.name).add(String(name.count));
+  for (const ref of name.articles) key.add(fingerprintKey(ref));
+  return key.digest();
 }
 
 function linkKey(link: Link | undefined): string {
