@@ -15,7 +15,7 @@ import type {
   TopicMonthPage,
   YearGroup,
 } from '../model.ts';
-import { withFingerprint } from './fingerprint.ts';
+import { Fingerprinted } from './fingerprint.ts';
 import { memo } from '../memo.ts';
 import { buildNameGroups } from './names.ts';
 import { relatedArticles, type PreviousRelated, type RelatedMemo } from './related.ts';
@@ -39,16 +39,48 @@ export function compareArticles(a: Article, b: Article): number {
   return a.date < b.date ? -1 : a.date > b.date ? 1 : a.ordinal - b.ordinal;
 }
 
+/** A list's reference to an article: in fingerprints, the article's summary hash. */
+class Ref extends Fingerprinted implements ArticleRef {
+  id: string;
+  date: string;
+  ordinal: number;
+  title: string;
+  url: string;
+  excerpt: string;
+
+  constructor(article: Article) {
+    super(article.summaryHash);
+    this.id = article.id;
+    this.date = article.date;
+    this.ordinal = article.ordinal;
+    this.title = article.title;
+    this.url = article.url;
+    this.excerpt = article.excerpt;
+  }
+}
+
+/**
+ * A link to an article's page from its neighbours'. In their fingerprints it stands as the
+ * article's summary hash, which decides its URL and title: short, and without Greek text,
+ * which would double the bytes of every key it joins.
+ */
+class ArticleLink extends Fingerprinted implements Link {
+  url: string;
+  label: string;
+
+  constructor(article: Article) {
+    super(article.summaryHash);
+    this.url = article.url;
+    this.label = article.title;
+  }
+}
+
 const refs = new WeakMap<Article, ArticleRef>();
 
 /** One reference per article, shared by every list it is in. */
 export function toRef(article: Article): ArticleRef {
   let ref = refs.get(article);
-  if (!ref) {
-    const { id, date, ordinal, title, url, excerpt, summaryHash } = article;
-    ref = withFingerprint({ id, date, ordinal, title, url, excerpt }, summaryHash);
-    refs.set(article, ref);
-  }
+  if (!ref) refs.set(article, (ref = new Ref(article)));
   return ref;
 }
 
@@ -224,12 +256,8 @@ function buildArticlePages(
     // The kind is the name page's, so an article never files a name elsewhere than its page.
     return group ? { url: group.url, label: mention.name, kind: group.kind } : null;
   });
-  // One link per article for its neighbours' pages. In their fingerprints it stands as the
-  // article's summary hash, which decides its URL and title: short, and without Greek text,
-  // which would double the bytes of every key it joins.
-  const neighbourLinks = sorted.map((a) =>
-    withFingerprint<Link>({ url: a.url, label: a.title }, a.summaryHash),
-  );
+  // One link per article, for its neighbours' pages.
+  const neighbourLinks = sorted.map((a) => new ArticleLink(a));
   return sorted.map((article, i) => {
     const before = neighbourLinks[i - 1];
     const after = neighbourLinks[i + 1];

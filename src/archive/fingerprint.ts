@@ -6,29 +6,38 @@
  * fingerprints of 100,000 article pages and their lists to a few bytes per article instead of
  * kilobytes, which is most of what comparing two builds costs.
  */
-const FINGERPRINT = Symbol('fingerprint');
-
-type Fingerprinted = { [FINGERPRINT]?: string };
 
 /** True while `fingerprintJson` runs: only then do marked objects write themselves as keys. */
 let compacting = false;
 
-// JSON.stringify calls `toJSON` natively, and only on the objects that have one: several times
-// cheaper than a replacer function called for every value.
-function toJSON(this: Fingerprinted): unknown {
-  return compacting ? this[FINGERPRINT] : this;
+/**
+ * Base of the objects that stand in page fingerprints by a key: an article, a reference to one,
+ * a link to one. The key is a private field, invisible to JSON and to `toEqual`; a class rather
+ * than a property defined on each object, because the plan makes 300,000 of them at 100k
+ * articles and `Object.defineProperty` made that ten times slower.
+ */
+export class Fingerprinted {
+  readonly #fingerprint: string;
+
+  constructor(fingerprint: string) {
+    this.#fingerprint = fingerprint;
+  }
+
+  // JSON.stringify calls `toJSON` natively, and only on the objects that have one: several
+  // times cheaper than a replacer function called for every value.
+  toJSON(): unknown {
+    return compacting ? this.#fingerprint : this;
+  }
+
+  /** The key `value` stands as, if it is one of these. */
+  static keyOf(value: object): string | undefined {
+    return #fingerprint in value ? value.#fingerprint : undefined;
+  }
 }
 
-/** Marks `value` to stand in page fingerprints as `key`; invisible to JSON and to `toEqual`. */
-export function withFingerprint<T extends object>(value: T, key: string): T {
-  Object.defineProperty(value, FINGERPRINT, { value: key, enumerable: false });
-  Object.defineProperty(value, 'toJSON', { value: toJSON, enumerable: false });
-  return value;
-}
-
-/** How `value` stands in a fingerprint: the key `withFingerprint` gave it, else its JSON. */
+/** How `value` stands in a fingerprint: its key if it is `Fingerprinted`, else its JSON. */
 export function fingerprintKey(value: object): string {
-  return (value as Fingerprinted)[FINGERPRINT] ?? fingerprintJson(value);
+  return Fingerprinted.keyOf(value) ?? fingerprintJson(value);
 }
 
 /** The JSON of a view model, with marked objects written as their keys. */

@@ -7,7 +7,14 @@ import {
   rejectDuplicates,
   warnDuplicateTexts,
 } from '../ingest/read-content.ts';
-import type { Archive, Article, Diagnostic } from '../model.ts';
+import type {
+  Archive,
+  Article,
+  Diagnostic,
+  NameMention,
+  SourceLocation,
+  TopicScore,
+} from '../model.ts';
 import {
   BodyStore,
   hashText,
@@ -19,7 +26,7 @@ import {
 } from './article-store.ts';
 import { buildArchive } from './build-archive.ts';
 import type { PreviousRelated, RelatedMemo } from './related.ts';
-import { withFingerprint } from './fingerprint.ts';
+import { Fingerprinted } from './fingerprint.ts';
 import { defaultThreads, readInWorkers } from './read-workers.ts';
 import { loadSiteSettings } from './site-settings.ts';
 import { articleId, articleUrl } from './urls.ts';
@@ -86,16 +93,52 @@ function previousRelated(
   };
 }
 
+/**
+ * A published article. In fingerprints it stands as its id, the hash of its text and its
+ * topics: the id and the text decide the URL (its slug is the title's); the taxonomy, not the
+ * text, decides the topics. Topic names are the site fingerprint's.
+ */
+class PublishedArticle extends Fingerprinted implements Article {
+  id: string;
+  url: string;
+  date: string;
+  ordinal: number;
+  title: string;
+  source: SourceLocation;
+  excerpt: string;
+  wordCount: number;
+  readingMinutes: number;
+  topics: TopicScore[];
+  names: NameMention[];
+  keywords: string[];
+  contentHash: string;
+  summaryHash: string;
+  slug: string;
+
+  constructor(stored: StoredArticle, id: string) {
+    let topics = '';
+    for (const t of stored.topics) topics += ` ${t.slug}:${t.score}`;
+    super(`${id} ${stored.contentHash}${topics}`);
+    this.id = id;
+    this.url = articleUrl(stored.date, stored.ordinal, stored.slug);
+    this.date = stored.date;
+    this.ordinal = stored.ordinal;
+    this.title = stored.title;
+    this.source = stored.source;
+    this.excerpt = stored.excerpt;
+    this.wordCount = stored.wordCount;
+    this.readingMinutes = stored.readingMinutes;
+    this.topics = stored.topics;
+    this.names = stored.names;
+    this.keywords = stored.keywords;
+    this.contentHash = stored.contentHash;
+    this.summaryHash = stored.summaryHash;
+    this.slug = stored.slug;
+  }
+}
+
 export function toArticle(stored: StoredArticle): Article {
-  const id = articleId(stored.date, stored.ordinal);
-  // The id and the text decide the URL (its slug is the title's); the taxonomy, not the text,
-  // decides the topics, so they are part of the key. Topic names are the site fingerprint's.
-  let topics = '';
-  for (const t of stored.topics) topics += ` ${t.slug}:${t.score}`;
-  return withFingerprint(
-    { ...stored, id, url: articleUrl(stored.date, stored.ordinal, stored.slug) },
-    `${id} ${stored.contentHash}${topics}`,
-  );
+  return new PublishedArticle(stored, articleId(stored.date, stored.ordinal));
 }
 
 /**
