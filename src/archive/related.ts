@@ -200,12 +200,17 @@ function reusable(
     );
   }
   if (changes.size > 0) {
-    for (const list of changes.values()) list.sort((a, b) => a - b);
+    let first = sorted.length;
+    for (const list of changes.values()) {
+      list.sort((a, b) => a - b);
+      first = Math.min(first, list[0]!);
+    }
     // The postings of the changed features, built in order: at each article they hold the
-    // earlier articles with the feature, which tells whether a change is in its window.
+    // earlier articles with the feature, which tells whether a change is in its window. Those
+    // before the first change are never counted, so a new day looks at itself alone.
     const postings = new ByFeature<number[]>();
-    for (const [index, article] of sorted.entries()) {
-      eachFeature(article, (kind, value) => {
+    for (let index = first; index < sorted.length; index++) {
+      eachFeature(sorted[index]!, (kind, value) => {
         const afterChanges = changes.get(kind, value);
         if (!afterChanges) return;
         let list = postings.get(kind, value);
@@ -299,7 +304,7 @@ function computeLists(
   let last = -1;
   for (let index = 0; index < sorted.length; index++) if (wanted(index)) last = index;
   const days = Float64Array.from(sorted.slice(0, last + 1), (a) => dayNumber(a.date));
-  for (let index = 0; index < sorted.length; index++) {
+  for (let index = 0; index <= last; index++) {
     own.length = 0;
     weights.length = 0;
     eachFeature(sorted[index]!, collect);
