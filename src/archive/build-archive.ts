@@ -8,6 +8,7 @@ import type {
   Link,
   MonthGroup,
   NameGroup,
+  NameKind,
   NameLink,
   NameMention,
   SiteSettings,
@@ -72,6 +73,20 @@ class ArticleLink extends Fingerprinted implements Link {
     super(article.summaryHash);
     this.url = article.url;
     this.label = article.title;
+  }
+}
+
+/** A link to a name's page, as an article shows it; the fingerprint covers all of it. */
+class NamePageLink extends Fingerprinted implements NameLink {
+  url: string;
+  label: string;
+  kind: NameKind;
+
+  constructor(url: string, label: string, kind: NameKind) {
+    super(`${url}\n${label}\n${kind}`);
+    this.url = url;
+    this.label = label;
+    this.kind = kind;
   }
 }
 
@@ -254,7 +269,7 @@ function buildArticlePages(
   const nameLink = memo((mention: NameMention): NameLink | null => {
     const group = nameGroups.get(mention.key);
     // The kind is the name page's, so an article never files a name elsewhere than its page.
-    return group ? { url: group.url, label: mention.name, kind: group.kind } : null;
+    return group ? new NamePageLink(group.url, mention.name, group.kind) : null;
   });
   // One link per article, for its neighbours' pages.
   const neighbourLinks = sorted.map((a) => new ArticleLink(a));

@@ -18,6 +18,8 @@ let compacting = false;
  */
 export class Fingerprinted {
   readonly #fingerprint: string;
+  /** The key hashed, on first use: page keys take it as two numbers, not its characters. */
+  #digest: readonly [number, number] | undefined;
 
   constructor(fingerprint: string) {
     this.#fingerprint = fingerprint;
@@ -29,15 +31,11 @@ export class Fingerprinted {
     return compacting ? this.#fingerprint : this;
   }
 
-  /** The key `value` stands as, if it is one of these. */
-  static keyOf(value: object): string | undefined {
-    return #fingerprint in value ? value.#fingerprint : undefined;
+  /** The hash of the key `value` stands as, if it is one of these. */
+  static digestOf(value: object): readonly [number, number] | undefined {
+    if (!(#fingerprint in value)) return undefined;
+    return (value.#digest ??= new KeyHash().add(value.#fingerprint).digestWords());
   }
-}
-
-/** How `value` stands in a fingerprint: its key if it is `Fingerprinted`, else its JSON. */
-export function fingerprintKey(value: object): string {
-  return Fingerprinted.keyOf(value) ?? fingerprintJson(value);
 }
 
 /** The JSON of a view model, with marked objects written as their keys. */
@@ -78,8 +76,25 @@ export class KeyHash {
     return this;
   }
 
-  /** 16 hex digits. */
-  digest(): string {
+  /**
+   * Mixes in the digest of another key (`Fingerprinted.digestOf`): two steps instead of one a
+   * character, for the keys that stand in thousands of pages. Murmur3's block step in each lane,
+   * with other constants and the words in the other order in the second.
+   */
+  addDigest([x, y]: readonly [number, number]): this {
+    this.#a = murmurStep(murmurStep(this.#a, x, 0xcc9e2d51, 0x1b873593), y, 0xcc9e2d51, 0x1b873593);
+    this.#b = murmurStep(murmurStep(this.#b, y, 0x85ebca6b, 0xc2b2ae35), x, 0x85ebca6b, 0xc2b2ae35);
+    return this;
+  }
+
+  /** How `value` stands in a fingerprint: its key's digest if it has one, else its JSON. */
+  addKey(value: object): this {
+    const digest = Fingerprinted.digestOf(value);
+    return digest ? this.addDigest(digest) : this.add(fingerprintJson(value));
+  }
+
+  /** The hash as two 32-bit words, after a final avalanche of both lanes. */
+  digestWords(): [number, number] {
     let a = this.#a;
     let b = this.#b;
     a ^= b >>> 16;
@@ -90,6 +105,22 @@ export class KeyHash {
     b = Math.imul(b ^ (b >>> 16), 0x85ebca6b);
     b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
     b ^= b >>> 16;
-    return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+    return [a >>> 0, b >>> 0];
   }
+
+  /** 16 hex digits. */
+  digest(): string {
+    const [a, b] = this.digestWords();
+    return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  }
+}
+
+function rotate(x: number, bits: number): number {
+  return (x << bits) | (x >>> (32 - bits));
+}
+
+/** One block step of MurmurHash3 (32-bit), with its two multipliers given. */
+function murmurStep(h: number, k: number, c1: number, c2: number): number {
+  const mixed = Math.imul(rotate(Math.imul(k, c1), 15), c2);
+  return (Math.imul(rotate(h ^ mixed, 13), 5) + 0xe6546b64) | 0;
 }

@@ -13,7 +13,7 @@ import { nameIndexPage, namePage } from '../../layouts/name.ts';
 import { NAME_FOLDERS, nameIndexUrl } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
-import { fingerprintJson, fingerprintKey, KeyHash } from '../archive/fingerprint.ts';
+import { fingerprintJson, KeyHash } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
 import type { Archive, Article, ArticlePage, Link, NameGroup, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
@@ -111,23 +111,26 @@ export function siteFingerprint(archive: Archive, options: PlanOptions): string 
  * the site fingerprint; the rest is what the page shows of other pages.
  */
 function articlePageKey(page: ArticlePage): string {
-  const key = new KeyHash().add(fingerprintKey(page.article));
-  key.add(linkKey(page.previous)).add(linkKey(page.next));
-  for (const ref of page.related) key.add(fingerprintKey(ref));
-  // A name page's folder is its kind.
-  for (const name of page.names) key.add(name.url);
+  const key = new KeyHash().addKey(page.article);
+  addLink(key, page.previous);
+  addLink(key, page.next);
+  // How many of each, so that a list cannot end where the next would begin.
+  key.add(`${page.related.length} ${page.names.length}`);
+  for (const ref of page.related) key.addKey(ref);
+  for (const name of page.names) key.addKey(name);
   return key.digest();
 }
 
 /** A name page's fingerprint, hashed by hand like an article page's: there are thousands. */
 export function namePageKey(name: NameGroup): string {
   const key = new KeyHash().add(name.url).add(name.kind).add(name.name).add(String(name.count));
-  for (const ref of name.articles) key.add(fingerprintKey(ref));
+  for (const ref of name.articles) key.addKey(ref);
   return key.digest();
 }
 
-function linkKey(link: Link | undefined): string {
-  return link ? fingerprintKey(link) : '';
+function addLink(key: KeyHash, link: Link | undefined): void {
+  if (link) key.addKey(link);
+  else key.add('');
 }
 
 /** Feeds, sitemaps and robots.txt: what crawlers and feed readers fetch. */

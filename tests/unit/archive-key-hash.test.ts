@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyHash } from '../../src/archive/fingerprint.ts';
+import { Fingerprinted, fingerprintJson, KeyHash } from '../../src/archive/fingerprint.ts';
 
 const digest = (...parts: string[]) => {
   const key = new KeyHash();
@@ -54,5 +54,61 @@ describe('the key hash of page fingerprints', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('takes a fingerprinted object as the digest of its key, and another as its JSON', () => {
+    class Keyed extends Fingerprinted {
+      constructor(
+        key: string,
+        readonly shown: string,
+      ) {
+        super(key);
+      }
+    }
+    const a = new Keyed('2024-01-01-0 Ab3xZ_9kLmQ', 'Τίτλος');
+    const same = new Keyed('2024-01-01-0 Ab3xZ_9kLmQ', 'Άλλος τίτλος');
+    const other = new Keyed('2024-01-01-0 Ab3xZ_9kLmR', 'Τίτλος');
+    const key = (value: object) => new KeyHash().addKey(value).digest();
+    expect(key(a)).toBe(new KeyHash().addDigest(Fingerprinted.digestOf(a)!).digest());
+    expect(Fingerprinted.digestOf(a)).toEqual(
+      new KeyHash().add('2024-01-01-0 Ab3xZ_9kLmQ').digestWords(),
+    );
+    // The key stands for the object: what it shows besides is for the key's maker to cover.
+    expect(key(same)).toBe(key(a));
+    expect(key(other)).not.toBe(key(a));
+    const plain = { url: '/a/', label: 'α' };
+    expect(key(plain)).toBe(new KeyHash().add(fingerprintJson(plain)).digest());
+    expect(Fingerprinted.digestOf(plain)).toBeUndefined();
+  });
+
+  it('gives digests mixed in a different order a different hash', () => {
+    const x: [number, number] = [1, 2];
+    const y: [number, number] = [3, 4];
+    expect(new KeyHash().addDigest(x).addDigest(y).digest()).not.toBe(
+      new KeyHash().addDigest(y).addDigest(x).digest(),
+    );
+    expect(new KeyHash().addDigest([1, 2]).digest()).not.toBe(
+      new KeyHash().addDigest([2, 1]).digest(),
+    );
+  });
+
+  it('gives 300,000 lists of digests that differ in one word 300,000 hashes', () => {
+    const hashes = new Set<string>();
+    for (let i = 0; i < 100_000; i++) {
+      hashes.add(new KeyHash().addDigest([i, 7]).addDigest([0, 0]).digest());
+      hashes.add(
+        new KeyHash()
+          .addDigest([7, 100_000 + i])
+          .addDigest([0, 0])
+          .digest(),
+      );
+      hashes.add(
+        new KeyHash()
+          .addDigest([0, 0])
+          .addDigest([i * 65_537, 0])
+          .digest(),
+      );
+    }
+    expect(hashes.size).toBe(300_000);
   });
 });

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { prepareBuild } from '../../src/archive/load-archive.ts';
+import { BodyStore, type StoredArticle } from '../../src/archive/article-store.ts';
+import { buildArchive } from '../../src/archive/build-archive.ts';
+import { prepareBuild, toArticle } from '../../src/archive/load-archive.ts';
 import { Fingerprinted } from '../../src/archive/fingerprint.ts';
-import type { ArticleRef, NameGroup } from '../../src/model.ts';
+import type { ArticleRef, NameGroup, NameMention } from '../../src/model.ts';
 import {
   namePageKey,
   pageFingerprints,
@@ -146,6 +148,71 @@ describe('page fingerprints', () => {
     );
     // Most changes leave most pages as they were: the property did compare renderings.
     expect(compared).toBeGreaterThan(100);
+  });
+});
+
+describe('an article page fingerprint', () => {
+  const stored = (date: string, contentHash: string, names: NameMention[]): StoredArticle => ({
+    date,
+    ordinal: 0,
+    title: 'Τίτλος',
+    source: { file: 'articles/a.txt', line: 1 },
+    excerpt: '',
+    wordCount: 10,
+    readingMinutes: 1,
+    topics: [],
+    names,
+    keywords: [],
+    contentHash,
+    summaryHash: `summary-${date}`,
+    textLength: 100,
+    slug: 'titlos',
+  });
+  const macron = (slug: string): NameMention => ({
+    key: 'μακρον',
+    name: 'Μακρόν',
+    kind: 'person',
+    count: 1,
+    slug,
+  });
+  const fingerprintsOf = (articles: StoredArticle[]) => {
+    const archive = buildArchive(articles.map(toArticle), [], { title: 'Α', description: '' });
+    const kinds = planPages(archive, new BodyStore('/nowhere', new Map()), { pathPrefix: '/' });
+    return pageFingerprints(kinds, siteFingerprint(archive, { pathPrefix: '/' }));
+  };
+
+  it('changes when the page of a name it links to moves, though nothing else about it does', () => {
+    // The name's page takes its URL from its first mention: an edit of the older article
+    // moves it, and the newer article's link with it.
+    const later = stored('2026-01-05', 'later', [macron('makron')]);
+    const before = fingerprintsOf([stored('2026-01-01', 'v1', [macron('makron')]), later]);
+    const after = fingerprintsOf([stored('2026-01-01', 'v2', [macron('emmanouel-makron')]), later]);
+    expect(before.has('/prosopa/makron/')).toBe(true);
+    expect(after.has('/prosopa/emmanouel-makron/')).toBe(true);
+    const url = '/2026/01/05/0-titlos/';
+    expect(before.get(url)).toBeDefined();
+    expect(after.get(url)).not.toBe(before.get(url));
+  });
+
+  it('changes when a name the article mentions gets a page, and nothing else about it does', async () => {
+    const draftOn = (date: string, lead: string): Draft => ({
+      date,
+      title: `Ανακοίνωση ${date}`,
+      lead,
+      body: `${RARE[3]} ${RARE[4]}.`,
+    });
+    const first = draftOn('2026-01-02', `${RARE[1]} ${RARE[2]} με τον Εμανουέλ Μακρόν ${RARE[5]}.`);
+    const filler = draftOn('2026-01-03', `${RARE[6]} ${RARE[7]} ${RARE[8]}.`);
+    const second = draftOn('2026-01-04', `${RARE[9]} με τον Εμανουέλ Μακρόν ${RARE[10]}.`);
+    // The second mention, two days on, leaves the first article's neighbours as they were.
+    const before = await site([first, filler]);
+    const after = await site([first, filler, second]);
+    const url = [...before.keys()].find((u) => u.startsWith('/2026/01/02/'))!;
+    const [oldKey, oldHtml] = before.get(url)!;
+    const [newKey, newHtml] = after.get(url)!;
+    expect(oldHtml).not.toContain('/prosopa/');
+    expect(newHtml).toContain('/prosopa/');
+    expect(newKey).not.toBe(oldKey);
   });
 });
 
