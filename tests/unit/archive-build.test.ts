@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive, LATEST_COUNT } from '../../src/archive/build-archive.ts';
 import { articleId, articleUrl } from '../../src/archive/urls.ts';
-import type { Article, TopicScore } from '../../src/model.ts';
+import type { Article, NameMention, TopicScore } from '../../src/model.ts';
 
 const site = { title: 'Αρχείο', description: 'Δοκιμή' };
 const topicNames = [
@@ -163,6 +163,35 @@ describe('buildArchive', () => {
     const source = articles[2]!;
     expect(Object.keys(source)).toEqual(Object.keys(article('2026-01-27', 0, ['amyna'])));
     expect(JSON.parse(JSON.stringify(source))).toEqual(article('2026-01-27', 0, ['amyna']));
+  });
+
+  it('gives all the articles that spell a name alike one link to its page', () => {
+    // Separate mention objects, as a cold build's reading threads give them.
+    const mention = (name: string): NameMention => ({
+      key: 'μακρον',
+      name,
+      kind: 'person',
+      count: 1,
+      slug: 'emmanouel-makron',
+    });
+    const withName = (ordinal: number, name: string) => ({
+      ...article('2026-04-01', ordinal),
+      names: [mention(name)],
+    });
+    const pages = buildArchive(
+      [withName(0, 'Εμανουέλ Μακρόν'), withName(1, 'Εμανουέλ Μακρόν'), withName(2, 'Μακρόν')],
+      topicNames,
+      site,
+    ).articles;
+    const [first, second, third] = pages.map((p) => p.names[0]!);
+    expect(second).toBe(first);
+    expect(first).toEqual({
+      url: '/prosopa/emmanouel-makron/',
+      label: 'Εμανουέλ Μακρόν',
+      kind: 'person',
+    });
+    expect(third).not.toBe(first);
+    expect(third).toEqual({ ...first, label: 'Μακρόν' });
   });
 
   it('is deterministic whatever the input order', () => {
