@@ -272,6 +272,11 @@ class TopCandidates {
     }
   }
 
+  /** The lowest score offered that could still get in; 0 until the list is full. */
+  get floor(): number {
+    return this.#candidates.length < this.#size ? 0 : this.#scores.at(-1)!;
+  }
+
   list(): number[] {
     return [...this.#candidates];
   }
@@ -326,7 +331,8 @@ function computeLists(
     for (const candidate of touched) {
       const shared = scores[candidate]!;
       scores[candidate] = 0;
-      if (shared < MIN_SCORE) continue;
+      // The decay only lowers a score: below the list's floor already, it cannot get in.
+      if (shared < MIN_SCORE || shared < best.floor) continue;
       best.offer(candidate, shared * 2 ** (-(days[index]! - days[candidate]!) / HALF_LIFE_DAYS));
     }
     touched.length = 0;

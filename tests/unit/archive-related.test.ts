@@ -98,6 +98,64 @@ function sameAsFromScratch(
   expect(relatedArticles(now, previousOf(old)).lists).toEqual(relatedArticles(now).lists);
 }
 
+/**
+ * The rule, written plainly: each earlier article scores the weights of the features it shares
+ * while among the latest 40 earlier articles with that feature, needs 3, and decays by half a
+ * month; the best five win, ties to the later article.
+ */
+function plainLists(sorted: readonly Article[]): number[][] {
+  const weights = { person: 3, organisation: 2, place: 1.5 };
+  const featuresOf = (a: Article) =>
+    new Map<string, number>([
+      ...a.names.map((n): [string, number] => [`n ${n.key}`, weights[n.kind]]),
+      ...a.keywords.map((k): [string, number] => [`k ${k}`, 1]),
+      ...a.topics.map((t): [string, number] => [`t ${t.slug}`, 0.5]),
+    ]);
+  const features = sorted.map(featuresOf);
+  const day = (a: Article) => Date.parse(a.date) / 86_400_000;
+  return sorted.map((article, i) => {
+    const scores = new Map<number, number>();
+    for (const [feature, weight] of features[i]!) {
+      const having = features.slice(0, i).flatMap((f, j) => (f.has(feature) ? [j] : []));
+      for (const j of having.slice(-40)) scores.set(j, (scores.get(j) ?? 0) + weight);
+    }
+    return [...scores]
+      .filter(([, score]) => score >= 3)
+      .map(([j, score]) => [j, score * 2 ** (-(day(article) - day(sorted[j]!)) / 30)] as const)
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, 5)
+      .map(([j]) => j);
+  });
+}
+
+describe('related articles', () => {
+  it('follow the rule written plainly, ties and all', () => {
+    // Few features and days: equal scores on the same day are common.
+    const tied = fc.record({
+      day: fc.integer({ min: 0, max: 3 }),
+      names: fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 2 }),
+      keywords: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }),
+      topics: fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 1 }),
+      version: fc.constant<number>(0),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(tied, spec), { minLength: 1, maxLength: 120 }), (specs) => {
+        const sorted = toArticles(specs);
+        expect(relatedArticles(sorted).lists).toEqual(plainLists(sorted));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('take the later of two equal candidates, even one met after the list is full', () => {
+    // Seven articles of one day naming one person: six candidates of equal score for the last.
+    const same = { day: 0, names: [0], keywords: [], topics: [], version: 0 };
+    const sorted = toArticles(Array.from({ length: 7 }, () => same));
+    expect(relatedArticles(sorted).lists[6]).toEqual([5, 4, 3, 2, 1]);
+    expect(plainLists(sorted)[6]).toEqual([5, 4, 3, 2, 1]);
+  });
+});
+
 describe('related articles, computed again only where they may have changed', () => {
   it('equal the lists computed from scratch after any additions, edits and removals', () => {
     fc.assert(fc.property(...changedArchive(spec, 80), sameAsFromScratch), { numRuns: 300 });
