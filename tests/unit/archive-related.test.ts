@@ -58,6 +58,20 @@ const spec = fc.record({
   version: fc.constant<number>(0),
 });
 
+/** Articles drawn from a few features: windows fill up and scores tie. */
+function crowded(few: { days: number; keywords: number; minKeywords: number }) {
+  return fc.record({
+    day: fc.integer({ min: 0, max: few.days }),
+    names: fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 2 }),
+    keywords: fc.array(fc.integer({ min: 0, max: few.keywords }), {
+      minLength: few.minKeywords,
+      maxLength: 4,
+    }),
+    topics: fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 1 }),
+    version: fc.constant<number>(0),
+  });
+}
+
 function previousOf(articles: readonly Article[]): PreviousRelated {
   const byHash = new Map(articles.map((a) => [a.contentHash, a]));
   return { memo: relatedArticles(articles).memo, featuresOf: (hash) => byHash.get(hash) };
@@ -131,13 +145,7 @@ function plainLists(sorted: readonly Article[]): number[][] {
 describe('related articles', () => {
   it('follow the rule written plainly, ties and all', () => {
     // Few features and days: equal scores on the same day are common.
-    const tied = fc.record({
-      day: fc.integer({ min: 0, max: 3 }),
-      names: fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 2 }),
-      keywords: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 4 }),
-      topics: fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 1 }),
-      version: fc.constant<number>(0),
-    });
+    const tied = crowded({ days: 3, keywords: 4, minKeywords: 1 });
     fc.assert(
       fc.property(fc.array(fc.oneof(tied, spec), { minLength: 1, maxLength: 120 }), (specs) => {
         const sorted = toArticles(specs);
@@ -164,13 +172,7 @@ describe('related articles, computed again only where they may have changed', ()
   it('equal them too in archives where each feature has more articles than a list looks at', () => {
     // Few features and many articles: an article's window on a feature (the latest 40 earlier
     // articles with it) often ends after a change, which then no longer reaches it.
-    const busy = fc.record({
-      day: fc.integer({ min: 0, max: 200 }),
-      names: fc.array(fc.integer({ min: 0, max: 2 }), { maxLength: 2 }),
-      keywords: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 2, maxLength: 4 }),
-      topics: fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 1 }),
-      version: fc.constant<number>(0),
-    });
+    const busy = crowded({ days: 200, keywords: 3, minKeywords: 2 });
     fc.assert(fc.property(...changedArchive(busy, 200), sameAsFromScratch), { numRuns: 60 });
   });
 
