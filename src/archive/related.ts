@@ -35,23 +35,31 @@ function eachFeature(
   for (const t of article.topics) each(2, t.slug, TOPIC_WEIGHT);
 }
 
-/** Per feature, a value, in three maps by kind: no string is built to look a feature up. */
-class ByFeature<T> {
-  readonly #byKind = [new Map<string, T>(), new Map<string, T>(), new Map<string, T>()];
+/** A list of numbers per feature, in three maps by kind: no string is built to look one up. */
+class FeatureLists {
+  readonly #byKind = [
+    new Map<string, number[]>(),
+    new Map<string, number[]>(),
+    new Map<string, number[]>(),
+  ];
 
-  get(kind: FeatureKind, value: string): T | undefined {
+  get(kind: FeatureKind, value: string): number[] | undefined {
     return this.#byKind[kind]!.get(value);
   }
 
-  set(kind: FeatureKind, value: string, item: T): void {
-    this.#byKind[kind]!.set(value, item);
+  /** The feature's list, made empty on first use. */
+  listOf(kind: FeatureKind, value: string): number[] {
+    const lists = this.#byKind[kind]!;
+    let list = lists.get(value);
+    if (!list) lists.set(value, (list = []));
+    return list;
   }
 
   get size(): number {
     return this.#byKind[0]!.size + this.#byKind[1]!.size + this.#byKind[2]!.size;
   }
 
-  *values(): Generator<T> {
+  *values(): Generator<number[]> {
     for (const map of this.#byKind) yield* map.values();
   }
 }
@@ -62,7 +70,7 @@ class ByFeature<T> {
  * build needs and spares it the millions of postings of a large archive.
  */
 class Postings {
-  readonly #lists = new ByFeature<number[]>();
+  readonly #lists = new FeatureLists();
   readonly #open: boolean;
 
   constructor(open: boolean) {
@@ -70,13 +78,11 @@ class Postings {
   }
 
   track(kind: FeatureKind, value: string): void {
-    if (!this.#lists.get(kind, value)) this.#lists.set(kind, value, []);
+    this.#lists.listOf(kind, value);
   }
 
   get(kind: FeatureKind, value: string): number[] | undefined {
-    let list = this.#lists.get(kind, value);
-    if (!list && this.#open) this.#lists.set(kind, value, (list = []));
-    return list;
+    return this.#open ? this.#lists.listOf(kind, value) : this.#lists.get(kind, value);
   }
 }
 
@@ -162,14 +168,9 @@ function reusable(
   const before = new Map(memo.ids.map((id, i) => [id, i]));
   // Per feature whose postings changed, where: the index (today) of the first article after
   // each change. Postings at or after it are the same before and after the change.
-  const changes = new ByFeature<number[]>();
-  const touch = (kind: FeatureKind, value: string, after: number) => {
-    const list = changes.get(kind, value);
-    if (list) list.push(after);
-    else changes.set(kind, value, [after]);
-  };
+  const changes = new FeatureLists();
   const touchAll = (features: Iterable<[FeatureKind, string]>, after: number) => {
-    for (const [kind, value] of features) touch(kind, value, after);
+    for (const [kind, value] of features) changes.listOf(kind, value).push(after);
   };
   // Articles added, or edited so that their features changed: their own lists are computed.
   const compute = new Set<number>();
@@ -208,13 +209,12 @@ function reusable(
     // The postings of the changed features, built in order: at each article they hold the
     // earlier articles with the feature, which tells whether a change is in its window. Those
     // before the first change are never counted, so a new day looks at itself alone.
-    const postings = new ByFeature<number[]>();
+    const postings = new FeatureLists();
     for (let index = first; index < sorted.length; index++) {
       eachFeature(sorted[index]!, (kind, value) => {
         const afterChanges = changes.get(kind, value);
         if (!afterChanges) return;
-        let list = postings.get(kind, value);
-        if (!list) postings.set(kind, value, (list = []));
+        const list = postings.listOf(kind, value);
         // The latest change before this article leaves the fewest articles in between.
         const latest = countBelow(afterChanges, index + 1) - 1;
         if (
