@@ -84,7 +84,7 @@ interface Dirs {
   content: string;
   site: string;
   logs: string;
-  /** Passed as --cache when the CLI has it; removed before the cold build like the site. */
+  /** Passed as --cache when the CLI has it; moved aside before the cold build like the site. */
   cache: string;
 }
 
@@ -473,9 +473,34 @@ function steps(n: number, dirs: Dirs, cli: Cli, skipSearch: boolean, seed: strin
  * Makes the next build cold: removes the site and everything else the CLI may have left in the
  * work folder (its working directory) or the content folder, such as a cache.
  */
+/**
+ * Where the benchmark moves what it removes (old sites, caches, a previous run's folder) until
+ * its steps are done. This machine's ext4 has no journal, and such a file system, when it
+ * creates a file, passes over every inode freed in the last minutes, reading each one's table
+ * block: a build just after a deletion of many files pays for that deletion. Measured on the
+ * 10k archive: a cold build 20.0 s (5.0 system CPU-s) right after 50,000 files were deleted,
+ * 16.7 s (2.1 system CPU-s) with none deleted in the minutes before. A rename frees no inode.
+ */
+const TRASH = '.trash';
+let discarded = 0;
+
+function discard(work: string, target: string): void {
+  const trash = path.join(work, TRASH);
+  fs.mkdirSync(trash, { recursive: true });
+  discarded++;
+  fs.renameSync(target, path.join(trash, `${process.pid}-${discarded}-${path.basename(target)}`));
+}
+
+function emptyTrash(work: string): void {
+  const trash = path.join(work, TRASH);
+  if (!fs.existsSync(trash)) return;
+  progress(`Removing what the steps replaced (${TRASH}) …`);
+  fs.rmSync(trash, { recursive: true, force: true });
+}
+
 function coldReset(dirs: Dirs): string | undefined {
   const keep = new Map([
-    [dirs.work, new Set(['content', 'logs', 'app', MARKER])],
+    [dirs.work, new Set(['content', 'logs', 'app', MARKER, TRASH])],
     [dirs.content, new Set(['articles', 'topics.yaml', 'site.json'])],
   ]);
   if (dirs.app !== PROJECT_ROOT)
@@ -484,7 +509,7 @@ function coldReset(dirs: Dirs): string | undefined {
   for (const [dir, names] of keep) {
     for (const name of fs.readdirSync(dir)) {
       if (names.has(name)) continue;
-      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+      discard(dirs.work, path.join(dir, name));
       removed.push(path.relative(dirs.work, path.join(dir, name)));
     }
   }
@@ -499,6 +524,7 @@ function leftovers(dirs: Dirs): string[] {
     'site',
     'app',
     MARKER,
+    TRASH,
     'articles',
     'topics.yaml',
     'site.json',
@@ -700,7 +726,9 @@ function report(
   const extra = [...new Set(results.flatMap((r) => r.processes ?? []))];
   if (extra.length > 0) lines.push(`Processes seen in the measured trees: ${extra.join(', ')}.`);
   if (kept.length > 0)
-    lines.push(`Kept by the CLI between runs (removed before the cold build): ${kept.join(', ')}.`);
+    lines.push(
+      `Kept by the CLI between runs (moved aside before the cold build, deleted after the last step): ${kept.join(', ')}.`,
+    );
   const said = results.filter((r) => r.cliSaid.length > 0);
   if (said.length > 0) {
     lines.push('', 'What the CLI said:', '');
@@ -782,8 +810,7 @@ function workFolder(keep: string | undefined): { dir: string; temporary: boolean
         `${dir} is not empty and was not made by the benchmark; give an empty or new folder.`,
       );
     }
-    for (const name of fs.readdirSync(dir))
-      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    for (const name of fs.readdirSync(dir)) if (name !== TRASH) discard(dir, path.join(dir, name));
   }
   fs.mkdirSync(dir, { recursive: true });
   return { dir, temporary: false };
@@ -883,6 +910,7 @@ async function main(): Promise<number> {
     if (!temporary) progress(`\nKept ${work} (content/, site/, logs/, result.md, result.json).`);
     return results.some((r) => r.exitCode !== undefined && r.exitCode !== 0) ? 1 : 0;
   } finally {
+    emptyTrash(work);
     if (temporary) {
       progress(`Removing ${work} …`);
       fs.rmSync(work, { recursive: true, force: true });
