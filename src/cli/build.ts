@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { prepareBuild, type PreparedBuild } from '../archive/load-archive.ts';
 import { pageFingerprints, planPages, siteFingerprint, type PageKind } from '../site/pages.ts';
+import { stopWriterThreads } from '../site/page-writer.ts';
 import { clearRenderBatch, setRenderBatch, writtenByPlugin } from '../site/plugin.ts';
 import { renderSite } from '../site/render-site.ts';
 import {
@@ -85,8 +86,12 @@ let renderingInto: string | undefined;
  * between steps, never inside the synchronous moves into the output folder, so the site is
  * either as it was or completely updated.
  */
-function stopOnSignal(signal: NodeJS.Signals): void {
-  if (renderingInto) rmSync(renderingInto, { recursive: true, force: true });
+async function stopOnSignal(signal: NodeJS.Signals): Promise<void> {
+  if (renderingInto) {
+    const folder = renderingInto;
+    await stopWriterThreads();
+    rmSync(folder, { recursive: true, force: true });
+  }
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 

@@ -95,9 +95,9 @@ export default async function ephemeris(eleventyConfig: EleventyConfig): Promise
     else addKind(eleventyConfig, page, batch.only);
   }
   const { only, onWritten } = batch;
-  eleventyConfig.on('eleventy.after', ({ directories, outputMode }) => {
+  eleventyConfig.on('eleventy.after', async ({ directories, outputMode }) => {
     if (outputMode !== 'fs') return;
-    const written = writePages(directories.output, ours, only);
+    const written = await writePages(directories.output, ours, only);
     onWritten?.(written);
   });
 }
