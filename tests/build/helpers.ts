@@ -11,6 +11,17 @@ export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = path.join(PROJECT_ROOT, 'bin/ephemeris.js');
 export const SHARED = path.resolve(PROJECT_ROOT, '../shared');
 
+/**
+ * Limits for the properties that build sites. Vitest gives up on a test after two minutes but
+ * cannot stop fast-check, which then goes on shrinking a failure in the background, building
+ * site after site, and the run never ends (seen once, 18 minutes, on a loaded machine). So
+ * fast-check stops first and reports what it has found, or the interruption as a failure.
+ */
+export const SITE_PROPERTY_LIMITS = {
+  interruptAfterTimeLimit: 100_000,
+  markInterruptAsFailure: true,
+} as const;
+
 export interface CliRun {
   code: number;
   stdout: string;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAXONOMY_PATH } from '../../src/enrich/taxonomy.ts';
-import { PROJECT_ROOT, runCli } from './helpers.ts';
+import { PROJECT_ROOT, runCli, SITE_PROPERTY_LIMITS } from './helpers.ts';
 import { treeDifferences, treeHashes } from './tree.ts';
 
 const FIXTURE = path.join(PROJECT_ROOT, 'tests/fixtures/site');
@@ -136,7 +136,7 @@ describe('incremental builds', () => {
         }
         rmSync(work, { recursive: true });
       }),
-      { numRuns: 3 },
+      { numRuns: 3, ...SITE_PROPERTY_LIMITS },
     );
   });
 

@@ -14,7 +14,7 @@ import { decode } from '../../src/ingest/decode.ts';
 import { isValidIsoDate, MAX_TITLE_LENGTH, readHeader } from '../../src/ingest/parse-articles.ts';
 import { parseFile, type IngestedFile } from '../../src/ingest/parse-file.ts';
 import { planPages } from '../../src/site/pages.ts';
-import { runCli } from '../build/helpers.ts';
+import { runCli, SITE_PROPERTY_LIMITS } from '../build/helpers.ts';
 import {
   expectNoInjectedMarkup,
   expectNoInjectedXml,
@@ -465,7 +465,7 @@ describe('the whole pipeline, on random and mutated content', () => {
           });
         }
       }),
-      { numRuns: 12 },
+      { numRuns: 12, ...SITE_PROPERTY_LIMITS },
     );
   });
 
@@ -501,7 +501,7 @@ describe('the whole pipeline, on random and mutated content', () => {
           expect(doc.querySelector('h1')?.textContent).toBe(a.title);
         }
       }),
-      { numRuns: 2 },
+      { numRuns: 2, ...SITE_PROPERTY_LIMITS },
     );
   });
 });
