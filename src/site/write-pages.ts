@@ -18,7 +18,7 @@ export function urlToFile(url: string): string {
  * much as rendering one); starting the thread costs some 0.1 s, more than a small rebuild
  * writes.
  */
-export const WRITER_THREAD_MIN_PAGES = 2_000;
+const WRITER_THREAD_MIN_PAGES = 2_000;
 
 /**
  * Renders the pages of some kinds and writes each to its file, and returns how many it wrote.
