@@ -26,6 +26,15 @@ export const inlineMarkdown = new MarkdownIt({
 ]);
 
 /**
+ * A link stays a link only if its address, as markdown-it writes it, is a URL at all: text
+ * pasted into an address (`https://evil.e<script>…</script>xample/`) gives a host no browser can
+ * parse, and such a link is left as the text it was written as, like a `javascript:` one.
+ */
+const markdownItValidates = inlineMarkdown.validateLink;
+inlineMarkdown.validateLink = (url) =>
+  markdownItValidates(url) && URL.canParse(url, 'https://relative.invalid/');
+
+/**
  * Characters that may start inline Markdown, an entity or an escape, or that markdown-it
  * rewrites (NUL, whitespace other than spaces) or trims (edge spaces, checked apart). A paragraph without them, as most
  * news paragraphs are, renders as markdown-it would render it without a parse: a quarter of

@@ -33,6 +33,18 @@ describe('article body rendering', () => {
     expect(links).toEqual(['https://example.org']);
   });
 
+  it('leaves a link as text when its address is no URL, and keeps relative ones', () => {
+    const broken = '![εικόνα](https://evil.e<script>alert(1)</script>xample/x.png)';
+    const doc = dom(renderBody([broken, '[αρχείο](/2020/01/) [ψάξε](?q=Αθήνα#x)']));
+    const [first, second] = [...doc.querySelectorAll('p')];
+    expect(first?.querySelector('a')).toBeNull();
+    expect(first?.textContent).toBe(broken);
+    expect([...(second?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      '/2020/01/',
+      '?q=%CE%91%CE%B8%CE%AE%CE%BD%CE%B1#x',
+    ]);
+  });
+
   it('does not load remote images', () => {
     expect(
       dom(renderBody(['![εικόνα](https://example.org/x.png)'])).querySelector('img'),
