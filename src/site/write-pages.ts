@@ -31,17 +31,22 @@ export async function writePages(
   only: ReadonlySet<string> | undefined,
   threadFrom = WRITER_THREAD_MIN_PAGES,
 ): Promise<number> {
-  const pages: [PageKind, unknown][] = [];
+  // Listed first, to choose where to write by how many there are; each with its URL, worked
+  // out once.
+  const pages: [PageKind, unknown, string][] = [];
   for (const kind of kinds) {
-    for (const item of kind.items) if (!only || only.has(kind.url(item))) pages.push([kind, item]);
+    for (const item of kind.items) {
+      const url = kind.url(item);
+      if (!only || only.has(url)) pages.push([kind, item, url]);
+    }
   }
   const sink: PageSink =
     pages.length >= threadFrom && os.availableParallelism() > 1
       ? startWriterThread()
       : writeInThisThread();
   try {
-    for (const [kind, item] of pages) {
-      const waiting = sink.write(path.join(outDir, urlToFile(kind.url(item))), kind.render(item));
+    for (const [kind, item, url] of pages) {
+      const waiting = sink.write(path.join(outDir, urlToFile(url)), kind.render(item));
       if (waiting) await waiting;
     }
   } catch (error) {
