@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { slugify } from '../greek/slug.ts';
+import { MentionInterner } from './mentions.ts';
 import { parseFile } from '../ingest/parse-file.ts';
 import {
   listArticleFiles,
@@ -113,7 +114,7 @@ export interface ReadJob {
 /** Reads files (in this thread or in workers): one result per job, in the jobs' order. */
 export type FileReader = (
   jobs: readonly ReadJob[],
-  onFileDone: () => void,
+  onFileDone: (result: ReadResult) => void,
 ) => ReadResult[] | Promise<ReadResult[]>;
 
 /** The articles of these files by the hash of their text: a map, not a copy of each. */
@@ -185,7 +186,7 @@ export function readInThisThread(analyze: Analyze, cache?: ContentCache): FileRe
     const previousArticles = articlesByHash(cache?.files ?? []);
     return jobs.map((job) => {
       const result = storeFile(job, previousArticles, analyze);
-      onFileDone();
+      onFileDone(result);
       return result;
     });
   };
@@ -242,9 +243,13 @@ export async function loadContent(
   }
   let done = total - jobs.length;
   onProgress?.(done, total);
+  const mentions = new MentionInterner();
+  const fileDone = ({ stored }: ReadResult) => {
+    for (const article of stored.articles) mentions.internAll(article.names);
+    onProgress?.(++done, total);
+  };
   // A build that reads nothing needs no reader: the in-thread one indexes the whole cache.
-  const results =
-    jobs.length === 0 ? [] : await read(analysed)(jobs, () => onProgress?.(++done, total));
+  const results = jobs.length === 0 ? [] : await read(analysed)(jobs, fileDone);
   const bodies = new Map<string, SourceArticle[]>();
   results.forEach((result, i) => {
     files[jobIndex[i]!] = result.stored;

@@ -8,7 +8,6 @@ import type {
   Link,
   MonthGroup,
   NameGroup,
-  NameKind,
   NameLink,
   NameMention,
   SiteSettings,
@@ -76,17 +75,51 @@ class ArticleLink extends Fingerprinted implements Link {
   }
 }
 
-/** A link to a name's page, as an article shows it; the fingerprint covers all of it. */
-class NamePageLink extends Fingerprinted implements NameLink {
-  url: string;
-  label: string;
-  kind: NameKind;
+/**
+ * An article's page. Its links to name pages are made when first read: some 2 million at
+ * 100,000 articles, of which a rebuild renders a few pages' worth. Its fingerprint does not read
+ * them (see `articlePageKey`).
+ */
+class ArticlePageView implements ArticlePage {
+  article: Article;
+  day: Link;
+  month: Link;
+  year: Link;
+  topics: Link[];
+  related: ArticleRef[];
+  previous?: Link;
+  next?: Link;
+  #names: NameLink[] | undefined;
+  readonly #nameLink: (mention: NameMention) => NameLink | undefined;
 
-  constructor(url: string, label: string, kind: NameKind) {
-    super(`${url}\n${label}\n${kind}`);
-    this.url = url;
-    this.label = label;
-    this.kind = kind;
+  constructor(
+    fields: Omit<ArticlePage, 'names'>,
+    nameLink: (mention: NameMention) => NameLink | undefined,
+  ) {
+    this.article = fields.article;
+    this.day = fields.day;
+    this.month = fields.month;
+    this.year = fields.year;
+    this.topics = fields.topics;
+    this.related = fields.related;
+    if (fields.previous) this.previous = fields.previous;
+    if (fields.next) this.next = fields.next;
+    this.#nameLink = nameLink;
+  }
+
+  get names(): NameLink[] {
+    if (!this.#names) {
+      this.#names = [];
+      for (const mention of this.article.names) {
+        const link = this.#nameLink(mention);
+        if (link) this.#names.push(link);
+      }
+    }
+    return this.#names;
+  }
+
+  toJSON(): ArticlePage {
+    return { ...this, names: this.names };
   }
 }
 
@@ -249,7 +282,7 @@ function buildArticlePages(
 ): ArticlePage[] {
   // Per name with a page, one link per spelling, shared by every article that spells it so:
   // a cold build's mentions are not shared objects, and 100,000 articles mention 2 million.
-  const nameLinks = new Map(names.map((n) => [n.key, { group: n, links: [] as NamePageLink[] }]));
+  const nameLinks = new Map(names.map((n) => [n.key, { group: n, links: [] as NameLink[] }]));
   const { lists: related, memo: relatedMemo } = relatedArticles(sorted, options.previousRelated);
   options.onRelated?.(relatedMemo);
   // Links to date, topic and name pages: one object for all the articles that show the same.
@@ -274,31 +307,26 @@ function buildArticlePages(
     for (const link of named.links) if (link.label === mention.name) return link;
     const { url, kind } = named.group;
     // The kind is the name page's, so an article never files a name elsewhere than its page.
-    const link = new NamePageLink(url, mention.name, kind);
+    const link = { url, label: mention.name, kind };
     named.links.push(link);
     return link;
   };
   // One link per article, for its neighbours' pages.
   const neighbourLinks = sorted.map((a) => new ArticleLink(a));
-  return sorted.map((article, i) => {
-    const before = neighbourLinks[i - 1];
-    const after = neighbourLinks[i + 1];
-    const names: ArticlePage['names'] = [];
-    for (const n of article.names) {
-      const link = nameLink(n);
-      if (link) names.push(link);
-    }
-    const page: ArticlePage = {
-      article,
-      ...linksOf(article.date),
-      topics: article.topics.map(topicLink),
-      names,
-      related: related[i]!.map((j) => toRef(sorted[j]!)),
-    };
-    if (before) page.previous = before;
-    if (after) page.next = after;
-    return page;
-  });
+  return sorted.map(
+    (article, i) =>
+      new ArticlePageView(
+        {
+          article,
+          ...linksOf(article.date),
+          topics: article.topics.map(topicLink),
+          related: related[i]!.map((j) => toRef(sorted[j]!)),
+          previous: neighbourLinks[i - 1],
+          next: neighbourLinks[i + 1],
+        },
+        nameLink,
+      ),
+  );
 }
 
 export interface ArchiveOptions {

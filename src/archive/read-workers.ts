@@ -64,7 +64,7 @@ export function readInWorkers(
                 if ('error' in reply) return reject(new Error(reply.error));
                 reply.results.forEach((result, i) => {
                   results[reply.id + i] = result;
-                  onFileDone();
+                  onFileDone(result);
                 });
                 send();
               });

@@ -70,4 +70,17 @@ describe('name pages', () => {
     expect(putinPage?.url).toBe('/prosopa/poutin/');
     expect(putinPage?.kind).toBe('person');
   });
+
+  it('counts a spelling across separate mention objects, as a cold build reads them', () => {
+    // Αλφα sorts before Ωμέγα, so only counting both copies of Ωμέγα as one spelling picks it.
+    const spelled = (name: string) => mention('ωμεγα', name, 'place', 'omega');
+    const copies = [
+      article('2026-03-01', [spelled('Ωμέγα')]),
+      article('2026-03-02', [spelled('Αλφα')]),
+      article('2026-03-03', [spelled('Ωμέγα')]),
+    ];
+    expect(buildNameGroups(newestFirst(copies), 2).map((g) => [g.name, g.count])).toEqual([
+      ['Ωμέγα', 3],
+    ]);
+  });
 });

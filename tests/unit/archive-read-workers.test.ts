@@ -1,7 +1,12 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInThisThread, storeFile, type ReadJob } from '../../src/archive/article-store.ts';
+import {
+  readInThisThread,
+  storeFile,
+  type ReadJob,
+  type ReadResult,
+} from '../../src/archive/article-store.ts';
 import { readInWorkers } from '../../src/archive/read-workers.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
@@ -23,12 +28,12 @@ describe('reading files in worker threads', () => {
     const jobs = jobsOf(FIXTURE);
     expect(jobs.length).toBeGreaterThan(2);
     const expected = await readInThisThread(analyze)(jobs, () => {});
-    let done = 0;
+    const done = new Set<ReadResult>();
     const inThread = () => {
       throw new Error('small reads must still go to the workers when minBytes is 0');
     };
-    const results = await readInWorkers(FIXTURE, 2, inThread, 0)(jobs, () => done++);
-    expect(done).toBe(jobs.length);
+    const results = await readInWorkers(FIXTURE, 2, inThread, 0)(jobs, (r) => done.add(r));
+    expect(done).toEqual(new Set(results));
     expect(results.map((r) => r.stored.file)).toEqual(jobs.map((j) => j.entry.file));
     expect(results).toEqual(expected);
     expect(results.flatMap((r) => r.stored.articles).length).toBeGreaterThan(3);
