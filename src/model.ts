@@ -158,6 +158,12 @@ export interface ArticlePage {
   topics: Link[];
   /** Names of the article that have a page of their own, in order of first mention. */
   names: NameLink[];
+  /**
+   * For the page's fingerprint, a digest of what `names` shows of those pages (which names have
+   * one, their URLs and kinds), worked out with the name pages: the links themselves are made
+   * only for the pages rendered.
+   */
+  namesKey: readonly [number, number];
   /** Up to five earlier articles on the same story, most related first. */
   related: ArticleRef[];
   previous?: Link;

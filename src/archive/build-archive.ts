@@ -7,7 +7,6 @@ import type {
   DayGroup,
   Link,
   MonthGroup,
-  NameGroup,
   NameLink,
   NameMention,
   SiteSettings,
@@ -17,7 +16,7 @@ import type {
 } from '../model.ts';
 import { Fingerprinted } from './fingerprint.ts';
 import { memo } from '../memo.ts';
-import { buildNameGroups } from './names.ts';
+import { groupNames, type GroupedNames } from './names.ts';
 import { relatedArticles, type PreviousRelated, type RelatedMemo } from './related.ts';
 import { dayUrl, monthUrl, topicMonthUrl, topicUrl, yearUrl } from './urls.ts';
 
@@ -89,6 +88,7 @@ class ArticlePageView implements ArticlePage {
   related: ArticleRef[];
   previous?: Link;
   next?: Link;
+  namesKey: readonly [number, number];
   #names: NameLink[] | undefined;
   readonly #nameLink: (mention: NameMention) => NameLink | undefined;
 
@@ -102,6 +102,7 @@ class ArticlePageView implements ArticlePage {
     this.year = fields.year;
     this.topics = fields.topics;
     this.related = fields.related;
+    this.namesKey = fields.namesKey;
     if (fields.previous) this.previous = fields.previous;
     if (fields.next) this.next = fields.next;
     this.#nameLink = nameLink;
@@ -277,7 +278,7 @@ function buildTopics(
 
 function buildArticlePages(
   sorted: readonly Article[],
-  names: readonly NameGroup[],
+  { groups: names, linksKeys }: GroupedNames,
   options: ArchiveOptions,
 ): ArticlePage[] {
   // Per name with a page, one link per spelling, shared by every article that spells it so:
@@ -323,6 +324,11 @@ function buildArticlePages(
           related: related[i]!.map((j) => toRef(sorted[j]!)),
           previous: neighbourLinks[i - 1],
           next: neighbourLinks[i + 1],
+          // The names' keys are newest first.
+          namesKey: [
+            linksKeys[2 * (sorted.length - 1 - i)]!,
+            linksKeys[2 * (sorted.length - 1 - i) + 1]!,
+          ],
         },
         nameLink,
       ),
@@ -349,10 +355,7 @@ export function buildArchive(
   const months = buildMonths(days);
   const years = buildYears(months);
   const { topics, topicMonths } = buildTopics(newestFirst, topicNames);
-  const names = buildNameGroups(
-    newestFirst,
-    site.namePageMinArticles ?? DEFAULT_NAME_PAGE_MIN_ARTICLES,
-  );
+  const names = groupNames(newestFirst, site.namePageMinArticles ?? DEFAULT_NAME_PAGE_MIN_ARTICLES);
   return {
     site,
     articles: buildArticlePages(sorted, names, options),
@@ -361,7 +364,7 @@ export function buildArchive(
     years,
     topics,
     topicMonths,
-    names,
+    names: names.groups,
     latest: newestFirst.slice(0, LATEST_COUNT).map(toRef),
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, NameGroup, NameKind, NameMention } from '../model.ts';
 import { greekCollator, toRef } from './build-archive.ts';
+import { KeyHash } from './fingerprint.ts';
 
 /** Folders of name pages, by kind: πρόσωπα, τόποι, φορείς. */
 export const NAME_FOLDERS: Readonly<Record<NameKind, string>> = {
@@ -40,6 +41,9 @@ class NameTally {
   readonly spellings: string[][] = [];
   readonly spellingNumbers: number[][] = [];
   readonly spellingCounts: number[] = [];
+  /** The name of each mention, article after article, and where each article's end. */
+  readonly mentionNames: number[] = [];
+  readonly articleEnds: number[] = [];
   readonly #spellingName: number[] = [];
   readonly #nameOfKey = new Map<string, number>();
   readonly #spellingOf = new Map<NameMention, number>();
@@ -51,6 +55,7 @@ class NameTally {
       this.#spellingOf.set(mention, spelling);
     }
     const name = this.#spellingName[spelling]!;
+    this.mentionNames.push(name);
     if (this.counts[name]!++ < NAME_PAGE_SIZE) this.articles[name]!.push(article);
     this.spellingCounts[spelling]!++;
     this.first[name] = mention;
@@ -94,18 +99,30 @@ class NameTally {
   }
 }
 
+/** Name pages, and what each article's page shows of them. */
+export interface GroupedNames {
+  groups: NameGroup[];
+  /**
+   * Per article, in the order given, the digest of the pages of the names it mentions (which
+   * have one, their URLs and kinds) in order of mention: what its page shows of them, for its
+   * fingerprint, read off the tally instead of each mention again. Words 2i and 2i + 1.
+   */
+  linksKeys: Int32Array;
+}
+
 /**
  * Groups the names of all articles by key and plans a page for each name that at least
  * `minArticles` articles mention. A name's URL comes from its first mention in time (its kind
  * and spelling then), and when two names share a slug the one mentioned first keeps it plain
  * while the other gets a short hash of its key: news added later never moves an existing page.
  */
-export function buildNameGroups(newestFirst: readonly Article[], minArticles: number): NameGroup[] {
+export function groupNames(newestFirst: readonly Article[], minArticles: number): GroupedNames {
   const tally = new NameTally();
   for (let index = 0; index < newestFirst.length; index++) {
     const article = newestFirst[index]!;
     // Newest first: the last mention met is the oldest.
     for (const mention of article.names) tally.add(mention, article, newestFirst.length - index);
+    tally.articleEnds.push(tally.mentionNames.length);
   }
   const { keys, firstSeen } = tally;
   const inOrderOfFirstMention = keys
@@ -116,6 +133,7 @@ export function buildNameGroups(newestFirst: readonly Article[], minArticles: nu
     );
   const taken = new Set<string>();
   const groups: NameGroup[] = [];
+  const pageKeys: ([number, number] | undefined)[] = new Array(keys.length);
   for (const name of inOrderOfFirstMention) {
     const key = keys[name]!;
     const { kind, slug: firstSlug } = tally.first[name]!;
@@ -133,11 +151,36 @@ export function buildNameGroups(newestFirst: readonly Article[], minArticles: nu
       count,
       articles: tally.articles[name]!.map(toRef),
     });
+    pageKeys[name] = new KeyHash().add(url).add(kind).digestWords();
   }
-  return groups.sort(
+  groups.sort(
     (a, b) =>
       a.kind.localeCompare(b.kind) ||
       greekCollator.compare(a.name, b.name) ||
       (a.key < b.key ? -1 : 1),
   );
+  return { groups, linksKeys: linksKeys(tally, pageKeys) };
+}
+
+function linksKeys(
+  { mentionNames, articleEnds }: NameTally,
+  pageKeys: readonly ([number, number] | undefined)[],
+): Int32Array {
+  const keys = new Int32Array(articleEnds.length * 2);
+  let from = 0;
+  articleEnds.forEach((end, article) => {
+    const key = new KeyHash();
+    let linked = 0;
+    for (let i = from; i < end; i++) {
+      const page = pageKeys[mentionNames[i]!];
+      if (!page) continue;
+      key.addDigest(page);
+      linked++;
+    }
+    const [a, b] = key.add(String(linked)).digestWords();
+    keys[article * 2] = a;
+    keys[article * 2 + 1] = b;
+    from = end;
+  });
+  return keys;
 }

@@ -15,15 +15,7 @@ import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
 import { fingerprintJson, KeyHash } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
-import type {
-  Archive,
-  Article,
-  ArticlePage,
-  Link,
-  NameGroup,
-  NameKind,
-  NameMention,
-} from '../model.ts';
+import type { Archive, Article, ArticlePage, Link, NameGroup, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
 import { renderBody } from './markdown.ts';
 import { articleJsonLd, pageMetadata, type FeedLink } from './metadata.ts';
@@ -117,48 +109,16 @@ export function siteFingerprint(archive: Archive, options: PlanOptions): string 
  * the whole view model was most of the cost of planning a rebuild. The article's own key covers
  * its text (title, body, excerpt, and so which names it mentions and how it spells them), date
  * and topics; topic names are in the site fingerprint; the rest is what the page shows of other
- * pages. Of a name, that is whether it has a page, and that page's URL and kind (`nameKeys`, by
- * name key): read straight from the mentions, without making the links.
+ * pages; of its names, `namesKey`.
  */
-function articlePageKey(page: ArticlePage, nameKeys: NameLinkKeys): string {
+function articlePageKey(page: ArticlePage): string {
   const key = new KeyHash().addKey(page.article);
   addLink(key, page.previous);
   addLink(key, page.next);
+  // How many, so that the list cannot end where what follows would begin.
+  key.add(String(page.related.length));
   for (const ref of page.related) key.addKey(ref);
-  let linked = 0;
-  for (const mention of page.article.names) {
-    const digest = nameKeys.of(mention);
-    if (!digest) continue;
-    key.addDigest(digest);
-    linked++;
-  }
-  // How many of each, so that a list cannot end where the next would begin.
-  key.add(`${page.related.length} ${linked}`);
-  return key.digest();
-}
-
-/**
- * What an article page shows of each name page, by name key: see `articlePageKey`. Looked up
- * once per mention object, which are shared (`MentionInterner`), not once per mention.
- */
-class NameLinkKeys {
-  readonly #byKey: Map<string, readonly [number, number]>;
-  readonly #byMention = new Map<NameMention, readonly [number, number] | null>();
-
-  constructor(names: readonly NameGroup[]) {
-    this.#byKey = new Map(
-      names.map((n) => [n.key, new KeyHash().add(n.url).add(n.kind).digestWords()]),
-    );
-  }
-
-  of(mention: NameMention): readonly [number, number] | null {
-    let digest = this.#byMention.get(mention);
-    if (digest === undefined) {
-      digest = this.#byKey.get(mention.key) ?? null;
-      this.#byMention.set(mention, digest);
-    }
-    return digest;
-  }
+  return key.addDigest(page.namesKey).digest();
 }
 
 /** A name page's fingerprint, hashed by hand like an article page's: there are thousands. */
@@ -238,14 +198,13 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
   const ctx = pageContext(archive, options.pathPrefix);
   const home = { latest: archive.latest, topics: archive.topics, years: archive.years };
   const identity = <T>(item: T) => item;
-  const nameKeys = new NameLinkKeys(archive.names);
   return [
     kind({
       name: 'article',
       items: archive.articles,
       url: (p) => p.article.url,
       render: (p) => articlePage(p, renderBody(bodies.paragraphs(p.article)), ctx),
-      fingerprint: (p) => articlePageKey(p, nameKeys),
+      fingerprint: articlePageKey,
     }),
     kind({
       name: 'day',

@@ -251,6 +251,7 @@ function makeArticlePage(
       { url: '/themata/amyna/', label: 'Άμυνα' },
     ],
     names: [],
+    namesKey: [0, 0],
     related: [],
     previous: { url: '/2026/01/27/0-proto/', label: 'Πρώτο άρθρο' },
     next: { url: '/2026/01/28/0-epomeno/', label: 'Επόμενο άρθρο της Τετάρτης' },

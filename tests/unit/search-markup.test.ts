@@ -58,6 +58,7 @@ function articleFixture(): ArticlePage {
       { url: '/themata/kosmos/', label: 'Κόσμος' },
     ],
     names: [],
+    namesKey: [0, 0],
     related: [],
     previous: { url: '/2026/01/26/0-x/', label: 'Προηγούμενο' },
   };

@@ -294,6 +294,7 @@ describe('feedArticles', () => {
       year: link,
       topics: [],
       names: [],
+      namesKey: [0, 0] as const,
       related: [],
     }));
   }

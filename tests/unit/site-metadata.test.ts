@@ -44,6 +44,7 @@ function makeArticlePage(overrides: Partial<Article> = {}): ArticlePage {
     year: { url: '/2026/', label: '2026' },
     topics: article.topics.map((t) => ({ url: `/themata/${t.slug}/`, label: t.name })),
     names: [],
+    namesKey: [0, 0],
     related: [],
   };
 }
