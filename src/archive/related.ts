@@ -92,8 +92,11 @@ export interface RelatedMemo {
   ids: string[];
   /** Per article, the hash of its text (which finds its features in the previous cache). */
   hashes: string[];
-  /** Per article, the ids of its related articles. */
-  related: string[][];
+  /**
+   * Per article, its related articles by their place in `ids`: numbers, so that no build looks
+   * up half a million ids to keep or store the lists.
+   */
+  related: number[][];
 }
 
 /** The previous build's lists, made with the same analysis code and taxonomy. */
@@ -165,7 +168,15 @@ function reusable(
   previous: PreviousRelated,
 ): { compute: Set<number>; kept: (number[] | undefined)[] } | undefined {
   const { memo } = previous;
-  const before = new Map(memo.ids.map((id, i) => [id, i]));
+  const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
+  // Each article of the previous build by its place now (-1 if gone), and the other way round.
+  const now = new Int32Array(memo.ids.length);
+  const before = new Int32Array(sorted.length).fill(-1);
+  memo.ids.forEach((id, old) => {
+    const index = indexOf.get(id) ?? -1;
+    now[old] = index;
+    if (index >= 0) before[index] = old;
+  });
   // Per feature whose postings changed, where: the index (today) of the first article after
   // each change. Postings at or after it are the same before and after the change.
   const changes = new FeatureLists();
@@ -175,23 +186,22 @@ function reusable(
   // Articles added, or edited so that their features changed: their own lists are computed.
   const compute = new Set<number>();
   for (const [index, article] of sorted.entries()) {
-    const old = before.get(article.id);
-    if (old !== undefined && memo.hashes[old] === article.contentHash) continue;
-    const was = old === undefined ? undefined : previous.featuresOf(memo.hashes[old]!);
-    if (old !== undefined && !was) return undefined;
+    const old = before[index]!;
+    if (old >= 0 && memo.hashes[old] === article.contentHash) continue;
+    const was = old < 0 ? undefined : previous.featuresOf(memo.hashes[old]!);
+    if (old >= 0 && !was) return undefined;
     const then = featureSet(was);
-    const now = featureSet(article);
-    const difference = [...then].filter(([f]) => !now.has(f));
-    difference.push(...[...now].filter(([f]) => !then.has(f)));
-    if (old === undefined || difference.length > 0) compute.add(index);
+    const features = featureSet(article);
+    const difference = [...then].filter(([f]) => !features.has(f));
+    difference.push(...[...features].filter(([f]) => !then.has(f)));
+    if (old < 0 || difference.length > 0) compute.add(index);
     touchAll(
       difference.map(([, feature]) => feature),
       index + 1,
     );
   }
-  const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   for (const [old, id] of memo.ids.entries()) {
-    if (indexOf.has(id)) continue;
+    if (now[old]! >= 0) continue;
     const gone = previous.featuresOf(memo.hashes[old]!);
     if (!gone) return undefined;
     const place = placeOf(id);
@@ -226,10 +236,10 @@ function reusable(
       });
     }
   }
-  const kept = sorted.map((article, index) => {
+  const kept = sorted.map((_, index) => {
     if (compute.has(index)) return undefined;
-    const list = memo.related[before.get(article.id)!]!.map((id) => indexOf.get(id));
-    if (list.every((i) => i !== undefined)) return list as number[];
+    const list = memo.related[before[index]!]!.map((old) => now[old]!);
+    if (list.every((i) => i >= 0)) return list;
     compute.add(index);
     return undefined;
   });
@@ -366,7 +376,7 @@ export function relatedArticles(
     memo: {
       ids: sorted.map((a) => a.id),
       hashes: sorted.map((a) => a.contentHash),
-      related: done.map((list) => list.map((i) => sorted[i]!.id)),
+      related: done,
     },
   };
 }

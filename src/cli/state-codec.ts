@@ -262,13 +262,12 @@ export interface PackedRelatedMemo {
 }
 
 export function packRelatedMemo(memo: RelatedMemo): PackedRelatedMemo {
-  const index = new Map(memo.ids.map((id, i) => [id, i]));
   const related: number[] = [];
   for (const list of memo.related) {
     related.push(list.length);
-    for (const id of list) {
-      const at = index.get(id);
-      if (at === undefined) throw new Error(`related memo: ${id} is listed but not an article`);
+    for (const at of list) {
+      if (!(at >= 0 && at < memo.ids.length))
+        throw new Error(`related memo: ${at} is listed but not an article`);
       related.push(at);
     }
   }
@@ -280,13 +279,10 @@ export function packRelatedMemo(memo: RelatedMemo): PackedRelatedMemo {
 }
 
 export function unpackRelatedMemo(packed: PackedRelatedMemo): RelatedMemo {
-  const ids = unpackStrings(packed.ids);
-  const related: string[][] = [];
+  const related: number[][] = [];
   for (let n = 0; n < packed.related.length;) {
     const length = packed.related[n++]!;
-    const list: string[] = [];
-    for (let i = 0; i < length; i++) list.push(ids[packed.related[n++]!]!);
-    related.push(list);
+    related.push(Array.from(packed.related.subarray(n, (n += length))));
   }
-  return { ids, hashes: unpackStrings(packed.hashes), related };
+  return { ids: unpackStrings(packed.ids), hashes: unpackStrings(packed.hashes), related };
 }

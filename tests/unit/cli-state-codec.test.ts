@@ -117,15 +117,13 @@ describe('lists of strings and related lists in the state file', () => {
     }
   });
 
-  it('keep every related list, in order, as indices into the ids', () => {
+  it('keep every related list, in order, and refuse an index that is no article', () => {
     const memo = {
       ids: ['2026-01-01-0', '2026-01-02-0', '2026-01-02-1'],
       hashes: ['h0', 'h1', 'h2'],
-      related: [[], ['2026-01-01-0'], ['2026-01-02-0', '2026-01-01-0']],
+      related: [[], [0], [1, 0]],
     };
     expect(unpackRelatedMemo(structuredClone(packRelatedMemo(memo)))).toEqual(memo);
-    expect(() => packRelatedMemo({ ...memo, related: [[], [], ['2025-12-31-0']] })).toThrow(
-      /2025-12-31-0/,
-    );
+    expect(() => packRelatedMemo({ ...memo, related: [[], [], [3]] })).toThrow(/3 is listed/);
   });
 });
