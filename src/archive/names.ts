@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Article, NameGroup, NameKind, NameMention } from '../model.ts';
+import type { Article, ArticleRef, NameGroup, NameKind, NameMention } from '../model.ts';
 import { greekCollator, toRef } from './build-archive.ts';
 import { KeyHash } from './fingerprint.ts';
 
@@ -30,13 +30,13 @@ function keyHash(key: string): string {
  * a map and comparing its spelling took a second of every rebuild.
  */
 class NameTally {
-  /** Per name: its key, how many articles mention it, and only the newest of them. */
+  /** Per name: its key, how many articles mention it, and only the newest of them (by place). */
   readonly keys: string[] = [];
   readonly counts: number[] = [];
-  readonly articles: Article[][] = [];
-  /** Its first mention in time, and that article's place counting from the oldest. */
+  readonly articles: number[][] = [];
+  /** Its first mention in time, and that article's place. */
   readonly first: NameMention[] = [];
-  readonly firstSeen: number[] = [];
+  readonly oldest: number[] = [];
   /** Its spellings, by spelling number: each one's text, name and count. */
   readonly spellings: string[][] = [];
   readonly spellingNumbers: number[][] = [];
@@ -48,7 +48,8 @@ class NameTally {
   readonly #nameOfKey = new Map<string, number>();
   readonly #spellingOf = new Map<NameMention, number>();
 
-  add(mention: NameMention, article: Article, seen: number): void {
+  /** Adds the mentions of the article at `place`, newest first: the last met is the oldest. */
+  add(mention: NameMention, place: number): void {
     let spelling = this.#spellingOf.get(mention);
     if (spelling === undefined) {
       spelling = this.#newSpelling(mention);
@@ -56,10 +57,10 @@ class NameTally {
     }
     const name = this.#spellingName[spelling]!;
     this.mentionNames.push(name);
-    if (this.counts[name]!++ < NAME_PAGE_SIZE) this.articles[name]!.push(article);
+    if (this.counts[name]!++ < NAME_PAGE_SIZE) this.articles[name]!.push(place);
     this.spellingCounts[spelling]!++;
     this.first[name] = mention;
-    this.firstSeen[name] = seen;
+    this.oldest[name] = place;
   }
 
   #newSpelling(mention: NameMention): number {
@@ -71,7 +72,7 @@ class NameTally {
       this.counts.push(0);
       this.articles.push([]);
       this.first.push(mention);
-      this.firstSeen.push(0);
+      this.oldest.push(0);
       this.spellings.push([]);
       this.spellingNumbers.push([]);
     }
@@ -118,21 +119,19 @@ export interface GroupedNames {
  */
 export function groupNames(newestFirst: readonly Article[], minArticles: number): GroupedNames {
   const tally = new NameTally();
-  for (let index = 0; index < newestFirst.length; index++) {
-    const article = newestFirst[index]!;
-    // Newest first: the last mention met is the oldest.
-    for (const mention of article.names) tally.add(mention, article, newestFirst.length - index);
+  newestFirst.forEach((article, place) => {
+    for (const mention of article.names) tally.add(mention, place);
     tally.articleEnds.push(tally.mentionNames.length);
-  }
-  const { keys, firstSeen } = tally;
+  });
+  const { keys, oldest } = tally;
   const inOrderOfFirstMention = keys
     .map((_, name) => name)
     .sort(
-      (a, b) =>
-        firstSeen[a]! - firstSeen[b]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0),
+      (a, b) => oldest[b]! - oldest[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0),
     );
   const taken = new Set<string>();
   const groups: NameGroup[] = [];
+  const refs: ArticleRef[] = new Array(newestFirst.length);
   const pageKeys: ([number, number] | undefined)[] = new Array(keys.length);
   for (const name of inOrderOfFirstMention) {
     const key = keys[name]!;
@@ -149,7 +148,8 @@ export function groupNames(newestFirst: readonly Article[], minArticles: number)
       name: tally.mostCommon(name),
       url,
       count,
-      articles: tally.articles[name]!.map(toRef),
+      // One reference per article, however many names list it.
+      articles: tally.articles[name]!.map((place) => (refs[place] ??= toRef(newestFirst[place]!))),
     });
     pageKeys[name] = new KeyHash().add(url).add(kind).digestWords();
   }
