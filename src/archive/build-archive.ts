@@ -75,9 +75,10 @@ class ArticleLink extends Fingerprinted implements Link {
 }
 
 /**
- * An article's page. Its links to name pages are made when first read: some 2 million at
- * 100,000 articles, of which a rebuild renders a few pages' worth. Its fingerprint does not read
- * them (see `articlePageKey`).
+ * An article's page. Its links to name pages are made each time they are read, which is when
+ * the page is rendered: some 2 million at 100,000 articles, of which a rebuild renders a few
+ * pages' worth, and a cold build need not keep them once a page is written. Its fingerprint
+ * does not read them (see `articlePageKey`).
  */
 class ArticlePageView implements ArticlePage {
   article: Article;
@@ -89,7 +90,6 @@ class ArticlePageView implements ArticlePage {
   previous?: Link;
   next?: Link;
   namesKey: readonly [number, number];
-  #names: NameLink[] | undefined;
   readonly #nameLink: (mention: NameMention) => NameLink | undefined;
 
   constructor(
@@ -109,14 +109,12 @@ class ArticlePageView implements ArticlePage {
   }
 
   get names(): NameLink[] {
-    if (!this.#names) {
-      this.#names = [];
-      for (const mention of this.article.names) {
-        const link = this.#nameLink(mention);
-        if (link) this.#names.push(link);
-      }
+    const names: NameLink[] = [];
+    for (const mention of this.article.names) {
+      const link = this.#nameLink(mention);
+      if (link) names.push(link);
     }
-    return this.#names;
+    return names;
   }
 
   toJSON(): ArticlePage {
