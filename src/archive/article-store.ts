@@ -1,7 +1,6 @@
 import { hash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { slugify } from '../greek/slug.ts';
-import { MentionInterner } from './mentions.ts';
 import { parseFile } from '../ingest/parse-file.ts';
 import {
   listArticleFiles,
@@ -11,6 +10,7 @@ import {
 } from '../ingest/read-content.ts';
 import type { RejectedArticle } from '../ingest/parse-articles.ts';
 import type { Analysis, Article, ArticleHeader, Diagnostic, SourceArticle } from '../model.ts';
+import { MentionInterner } from './mentions.ts';
 
 /** An article as the cache keeps it: its header, its analysis, and a hash of its text. */
 export interface StoredArticle extends ArticleHeader, Analysis {

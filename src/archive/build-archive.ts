@@ -280,7 +280,7 @@ function buildArticlePages(
   options: ArchiveOptions,
 ): ArticlePage[] {
   // Per name with a page, one link per spelling, shared by every article that spells it so:
-  // a cold build's mentions are not shared objects, and 100,000 articles mention 2 million.
+  // 100,000 articles mention names 2 million times.
   const nameLinks = new Map(names.map((n) => [n.key, { group: n, links: [] as NameLink[] }]));
   const { lists: related, memo: relatedMemo } = relatedArticles(sorted, options.previousRelated);
   options.onRelated?.(relatedMemo);

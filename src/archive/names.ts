@@ -37,18 +37,21 @@ class NameTally {
   /** Its first mention in time, and that article's place. */
   readonly first: NameMention[] = [];
   readonly oldest: number[] = [];
-  /** Its spellings, by spelling number: each one's text, name and count. */
+  /** Per name, its spellings' texts and numbers; per spelling number, how often it is used. */
   readonly spellings: string[][] = [];
   readonly spellingNumbers: number[][] = [];
   readonly spellingCounts: number[] = [];
-  /** The name of each mention, article after article, and where each article's end. */
+  /** The name of each mention, article after article, and where each article's mentions end. */
   readonly mentionNames: number[] = [];
   readonly articleEnds: number[] = [];
   readonly #spellingName: number[] = [];
   readonly #nameOfKey = new Map<string, number>();
   readonly #spellingOf = new Map<NameMention, number>();
 
-  /** Adds the mentions of the article at `place`, newest first: the last met is the oldest. */
+  /**
+   * Counts a mention in the article at `place`. Articles come newest first, so the last
+   * mention met of a name is its first in time.
+   */
   add(mention: NameMention, place: number): void {
     let spelling = this.#spellingOf.get(mention);
     if (spelling === undefined) {
