@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.ts';
 import type { FileReader, ReadJob, ReadResult } from './article-store.ts';
 
 export interface WorkerRequest {
@@ -10,8 +9,7 @@ export interface WorkerRequest {
 
 export type WorkerReply = { id: number; results: ReadResult[] } | { id: number; error: string };
 
-const WORKER_BOOT = fileURLToPath(new URL('../../bin/ts-worker.js', import.meta.url));
-const WORKER_MODULE = new URL('./read-worker.ts', import.meta.url).href;
+const WORKER_MODULE = new URL('./read-worker.ts', import.meta.url);
 
 /**
  * Below this many bytes to read, starting workers (about 0.2 s each, to load the code and the
@@ -43,7 +41,7 @@ export function readInWorkers(
     const results: ReadResult[] = new Array(jobs.length);
     const workers = Array.from(
       { length: Math.min(threads, Math.ceil(jobs.length / BATCH_FILES)) },
-      () => new Worker(WORKER_BOOT, { workerData: { module: WORKER_MODULE, contentDir } }),
+      () => startTsWorker(WORKER_MODULE, { contentDir }),
     );
     let next = 0;
     try {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.ts';
 
 /** Writes one page, making its folder first unless `folders` says it was made. */
 export function writePageFile(file: string, html: string, folders: Set<string>): void {
@@ -42,8 +42,7 @@ export function writeInThisThread(): PageSink {
   };
 }
 
-const WORKER_BOOT = fileURLToPath(new URL('../../bin/ts-worker.js', import.meta.url));
-const WORKER_MODULE = new URL('./page-writer-worker.ts', import.meta.url).href;
+const WORKER_MODULE = new URL('./page-writer-worker.ts', import.meta.url);
 /** Pages per message: fewer messages, and still a steady flow to the writer. */
 const BATCH_PAGES = 32;
 /** Pages sent and not yet written, at most: some tens of megabytes of HTML. */
@@ -62,7 +61,7 @@ export async function stopWriterThreads(): Promise<void> {
  * file system's work leaves the rendering thread.
  */
 export function startWriterThread(): PageSink {
-  const worker = new Worker(WORKER_BOOT, { workerData: { module: WORKER_MODULE } });
+  const worker = startTsWorker(WORKER_MODULE);
   running.add(worker);
   let batch: PageBatch = { files: [], pages: [] };
   let waiting = 0;

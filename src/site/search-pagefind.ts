@@ -10,9 +10,8 @@
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
+import { startTsWorker } from '../ts-worker.ts';
 
 /** What one lane is asked to do: index these globs of the site into this bundle folder. */
 export interface ShardJob {
@@ -65,15 +64,14 @@ interface Lane {
   close(): Promise<void>;
 }
 
-const WORKER_BOOT = fileURLToPath(new URL('../../bin/ts-worker.js', import.meta.url));
-const WORKER_MODULE = new URL('./search-worker.ts', import.meta.url).href;
+const WORKER_MODULE = new URL('./search-worker.ts', import.meta.url);
 
 function threadLane(): Lane {
   return { index: indexShard, close: async () => void (await pagefind.close()) };
 }
 
 function workerLane(): Lane {
-  const worker = new Worker(WORKER_BOOT, { workerData: { module: WORKER_MODULE } });
+  const worker = startTsWorker(WORKER_MODULE);
   const exited = new Promise((resolve) => worker.once('exit', resolve));
   let pending: { resolve(pages: number): void; reject(error: Error): void } | undefined;
   const fail = (error: Error) => {
