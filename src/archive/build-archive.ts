@@ -312,25 +312,22 @@ function buildArticlePages(
   };
   // One link per article, for its neighbours' pages.
   const neighbourLinks = sorted.map((a) => new ArticleLink(a));
-  return sorted.map(
-    (article, i) =>
-      new ArticlePageView(
-        {
-          article,
-          ...linksOf(article.date),
-          topics: article.topics.map(topicLink),
-          related: related[i]!.map((j) => toRef(sorted[j]!)),
-          previous: neighbourLinks[i - 1],
-          next: neighbourLinks[i + 1],
-          // The names' keys are newest first.
-          namesKey: [
-            linksKeys[2 * (sorted.length - 1 - i)]!,
-            linksKeys[2 * (sorted.length - 1 - i) + 1]!,
-          ],
-        },
-        nameLink,
-      ),
-  );
+  return sorted.map((article, i) => {
+    // The names' keys are newest first, two words each.
+    const names = 2 * (sorted.length - 1 - i);
+    return new ArticlePageView(
+      {
+        article,
+        ...linksOf(article.date),
+        topics: article.topics.map(topicLink),
+        related: related[i]!.map((j) => toRef(sorted[j]!)),
+        previous: neighbourLinks[i - 1],
+        next: neighbourLinks[i + 1],
+        namesKey: [linksKeys[names]!, linksKeys[names + 1]!],
+      },
+      nameLink,
+    );
+  });
 }
 
 export interface ArchiveOptions {
