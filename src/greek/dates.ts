@@ -3,9 +3,9 @@ import type { IsoDate } from '../model.ts';
 import { memo } from '../memo.ts';
 
 /**
- * Greek dates. An article date is a calendar day: it is built from its year, month and day
- * in Athens time and never parsed as an instant, so neither UTC nor the machine's zone can
- * move it to the day before or after.
+ * Greek dates. An article date is a calendar day: it is built from its year, month and day and
+ * never parsed as an instant, so neither UTC nor the machine's zone can move it to the day
+ * before or after. Where an instant is wanted (`athensDateTime`), it is midnight in Athens.
  */
 
 const ZONE = 'Europe/Athens';
@@ -18,38 +18,52 @@ const MONTH_AND_YEAR = { month: 'long', year: 'numeric' } as const;
 // Formatting a date through luxon and Intl costs tens of microseconds, and a build formats the
 // same few thousand days over and over (every article, day and feed entry): they are remembered.
 
-// One DateTime per day for all the formats: making one (its zone's offset worked out through
-// Intl) is most of what each format costs.
-const athensDay = memo((date: IsoDate): DateTime<true> => {
+function calendarDay(date: IsoDate, zone: string): DateTime<true> {
   const match = ISO_DATE.exec(date);
   const day = match
     ? DateTime.fromObject(
         { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) },
-        { zone: ZONE, locale: LOCALE },
+        { zone, locale: LOCALE },
       )
     : undefined;
   if (!day?.isValid) throw new RangeError(`not a calendar date as YYYY-MM-DD: "${date}"`);
   return day;
-});
+}
+
+/**
+ * A day for its labels. A day's number, month and weekday are the same in every zone, so it is
+ * made in UTC: in Athens time, working out each day's offset through Intl was most of what a
+ * build spent on dates.
+ */
+const labelDay = memo((date: IsoDate) => calendarDay(date, 'utc'));
+
+/** The month names of dates (the genitive, `Ιανουαρίου`), and the weekdays from Monday. */
+const GENITIVE_MONTHS = Info.monthsFormat('long', { locale: LOCALE });
+const WEEKDAYS = Info.weekdays('long', { locale: LOCALE });
 
 function firstOfMonth(year: number, month: number): DateTime<true> {
-  const day = DateTime.fromObject({ year, month, day: 1 }, { zone: ZONE, locale: LOCALE });
+  const day = DateTime.fromObject({ year, month, day: 1 }, { zone: 'utc', locale: LOCALE });
   if (!day.isValid) throw new RangeError(`not a month: ${month} (of year ${year})`);
   return day;
 }
 
-/** `Τρίτη 27 Ιανουαρίου 2026`. */
-export const formatLongDate = memo((date: IsoDate): string =>
-  athensDay(date).toFormat('cccc d MMMM yyyy'),
-);
-
 /** `27 Ιανουαρίου 2026`: the month in the genitive, as inside a date. */
-export const formatDate = memo((date: IsoDate): string => athensDay(date).toFormat('d MMMM yyyy'));
+export const formatDate = memo((date: IsoDate): string => {
+  const { day, month } = labelDay(date);
+  // The year as written: four digits, as luxon's `yyyy` gives it.
+  return `${day} ${GENITIVE_MONTHS[month - 1]} ${date.slice(0, 4)}`;
+});
+
+/** `Τρίτη 27 Ιανουαρίου 2026`. */
+export const formatLongDate = memo(
+  (date: IsoDate): string => `${WEEKDAYS[labelDay(date).weekday - 1]} ${formatDate(date)}`,
+);
 
 /** `27/1/2026`. */
-export const formatShortDate = memo((date: IsoDate): string =>
-  athensDay(date).toFormat('d/M/yyyy'),
-);
+export const formatShortDate = memo((date: IsoDate): string => {
+  const { day, month } = labelDay(date);
+  return `${day}/${month}/${date.slice(0, 4)}`;
+});
 
 /** The nominative month name, 1 = `Ιανουάριος` … 12 = `Δεκέμβριος`. */
 function nominativeMonth(month: number): string {
@@ -91,7 +105,7 @@ export function weekdayShortNames(): string[] {
 }
 
 /** 0 = Monday … 6 = Sunday. */
-export const weekdayIndex = memo((date: IsoDate): number => athensDay(date).weekday - 1);
+export const weekdayIndex = memo((date: IsoDate): number => labelDay(date).weekday - 1);
 
 const monthLengths = memo((yearMonth: string): number => {
   const [year, month] = yearMonth.split('-').map(Number);
@@ -104,7 +118,7 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Local midnight in Athens with its offset, for `<time datetime>` and feeds: `2026-01-27T00:00:00+02:00`. */
 export const athensDateTime = memo((date: IsoDate): string =>
-  athensDay(date).toISO({ suppressMilliseconds: true }),
+  calendarDay(date, ZONE).toISO({ suppressMilliseconds: true }),
 );
 
 /**

@@ -54,6 +54,32 @@ describe('formatting a day', () => {
     expect(formatDate(date)).toBe(`15 ${c.genitive} 2026`);
   });
 
+  it('writes a year before 1000 with four digits, as it is written in the header', () => {
+    expect(formatDate('0999-03-01')).toBe('1 Μαρτίου 0999');
+    expect(formatShortDate('0999-03-01')).toBe('1/3/0999');
+  });
+
+  it('names every weekday of a week', () => {
+    const week = [
+      '2026-01-26',
+      '2026-01-27',
+      '2026-01-28',
+      '2026-01-29',
+      '2026-01-30',
+      '2026-01-31',
+      '2026-02-01',
+    ];
+    expect(week.map((d) => formatLongDate(d).split(' ')[0])).toEqual([
+      'Δευτέρα',
+      'Τρίτη',
+      'Τετάρτη',
+      'Πέμπτη',
+      'Παρασκευή',
+      'Σάββατο',
+      'Κυριακή',
+    ]);
+  });
+
   it('formats leap days', () => {
     expect(formatLongDate('2024-02-29')).toBe('Πέμπτη 29 Φεβρουαρίου 2024');
   });
