@@ -10,9 +10,9 @@ export function articleId(date: IsoDate, ordinal: number): string {
   return `${date}-${ordinal}`;
 }
 
+/** `/2026/01/27/`. Made for every article of every build, so without splitting. */
 function datePath(date: IsoDate): string {
-  const [year, month, day] = date.split('-');
-  return `/${year}/${month}/${day}/`;
+  return `/${date.replaceAll('-', '/')}/`;
 }
 
 /**
