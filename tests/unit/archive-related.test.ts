@@ -155,6 +155,29 @@ describe('related articles', () => {
     );
   });
 
+  it('follow it in archives of thousands of features, and articles of hundreds', () => {
+    // More features than the postings are first laid out for, and more candidates for one
+    // article than its first scratch space holds: both must grow without losing any.
+    const wide = fc.record({
+      day: fc.integer({ min: 0, max: 30 }),
+      names: fc.array(fc.noBias(fc.integer({ min: 0, max: 3000 })), {
+        minLength: 20,
+        maxLength: 40,
+      }),
+      keywords: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 20, maxLength: 60 }),
+      topics: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }),
+      version: fc.constant<number>(0),
+    });
+    fc.assert(
+      fc.property(fc.array(wide, { minLength: 60, maxLength: 150 }), (specs) => {
+        const sorted = toArticles(specs);
+        expect(relatedArticles(sorted).lists).toEqual(plainLists(sorted));
+      }),
+      // Shrinking archives this large would take minutes: the first failure is reported as is.
+      { numRuns: 20, endOnFailure: true },
+    );
+  });
+
   it('take the later of two equal candidates, even one met after the list is full', () => {
     // Seven articles of one day naming one person: six candidates of equal score for the last.
     const same = { day: 0, names: [0], keywords: [], topics: [], version: 0 };
