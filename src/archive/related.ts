@@ -350,6 +350,11 @@ function computeLists(
   let last = -1;
   for (let index = 0; index < sorted.length; index++) if (wanted(index)) last = index;
   const days = Float64Array.from(sorted.slice(0, last + 1), (a) => dayNumber(a.date));
+  // The decay by days apart, worked out once per distance instead of once per candidate.
+  const decay = Float64Array.from(
+    { length: last < 0 ? 0 : days[last]! - days[0]! + 1 },
+    (_, apart) => 2 ** (-apart / HALF_LIFE_DAYS),
+  );
   for (let index = 0; index <= last; index++) {
     own.length = 0;
     weights.length = 0;
@@ -383,7 +388,7 @@ function computeLists(
       scores[candidate] = 0;
       // The decay only lowers a score: below the list's floor already, it cannot get in.
       if (shared < MIN_SCORE || shared < best.floor) continue;
-      best.offer(candidate, shared * 2 ** (-(days[index]! - days[candidate]!) / HALF_LIFE_DAYS));
+      best.offer(candidate, shared * decay[days[index]! - days[candidate]!]!);
     }
     lists[index] = best.list();
   }
