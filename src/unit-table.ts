@@ -15,3 +15,17 @@ export function unitTable<T extends Uint8Array | Uint16Array>(
   }
   return table;
 }
+
+/**
+ * Whether `text` may hold a character that `table` marks (non-zero) and an exact expression
+ * must then handle: a pass over the table, with any surrogate taken as marked. Where text
+ * rarely holds such a character, testing first spares a Unicode expression's scan of every
+ * character (two to three times the cost on Greek text).
+ */
+export function mayHoldMarked(table: Uint8Array, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (table[code] !== 0 || (code >= 0xd800 && code < 0xe000)) return true;
+  }
+  return false;
+}

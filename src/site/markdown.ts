@@ -42,11 +42,19 @@ inlineMarkdown.validateLink = (url) =>
  */
 // eslint-disable-next-line no-control-regex -- NUL is what markdown-it rewrites, so it is looked for.
 const MARKDOWN_SYNTAX = /[\\`*_[\]<>&!~\u0000]|[^\S ]/u;
-const EDGE_SPACE = /^\s|\s$/u;
+const SPACE = /\s/u;
+
+/**
+ * Whether the paragraph starts or ends with white space. Its two ends only: `/^\s|\s$/` tries
+ * the second branch at every character.
+ */
+function hasEdgeSpace(paragraph: string): boolean {
+  return SPACE.test(paragraph.charAt(0)) || SPACE.test(paragraph.charAt(paragraph.length - 1));
+}
 
 /** One paragraph as HTML, exactly as `inlineMarkdown.render` gives it. */
 export function renderParagraph(paragraph: string): string {
-  if (!MARKDOWN_SYNTAX.test(paragraph) && !EDGE_SPACE.test(paragraph)) {
+  if (!MARKDOWN_SYNTAX.test(paragraph) && !hasEdgeSpace(paragraph)) {
     return paragraph.length === 0 ? '' : `<p>${paragraph.replaceAll('"', '&quot;')}</p>\n`;
   }
   return inlineMarkdown.render(paragraph);

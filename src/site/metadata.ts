@@ -7,6 +7,7 @@ import { articleTrail } from '../../layouts/breadcrumbs.ts';
 import { athensDateTime } from '../greek/dates.ts';
 import type { Article, ArticlePage, SiteSettings } from '../model.ts';
 import { absoluteUrl, baseUrl } from '../archive/urls.ts';
+import { mayHoldMarked, unitTable } from '../unit-table.ts';
 import { escapeXmlAttr, stripInvalidXmlChars } from './xml.ts';
 
 export interface FeedLink {
@@ -79,6 +80,10 @@ export function pageMetadata(options: PageMetadataOptions): string {
 
 /** `<`, `>`, `&`, U+2028, U+2029 and invisible format characters, as `\uXXXX` JSON escapes. */
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029\p{Cf}]/gu;
+/** The same, by code unit (surrogates are looked at apart). */
+const UNSAFE_UNIT = unitTable(Uint8Array, (char) =>
+  /^[<>&\u2028\u2029\p{Cf}]$/u.test(char) ? 1 : 0,
+);
 
 function unicodeEscape(char: string): string {
   let escaped = '';
@@ -93,7 +98,8 @@ function unicodeEscape(char: string): string {
  * `>` or `&` appear literally, nor U+2028 and U+2029. It parses back to the same value.
  */
 export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(UNSAFE_IN_SCRIPT, unicodeEscape);
+  const json = JSON.stringify(value);
+  return mayHoldMarked(UNSAFE_UNIT, json) ? json.replace(UNSAFE_IN_SCRIPT, unicodeEscape) : json;
 }
 
 /** Text for JSON-LD: without the characters that XML 1.0 (and HTML) cannot hold. */

@@ -1,3 +1,5 @@
+import { mayHoldMarked, unitTable } from '../unit-table.ts';
+
 /**
  * Markup helpers shared by the feeds, the sitemaps and the page metadata: escaping that is
  * safe in XML 1.0 and in HTML alike, and absolute URLs built from the site's public base URL.
@@ -32,9 +34,14 @@ function charRef(char: string): string {
   return `&#x${char.codePointAt(0)!.toString(16).toUpperCase()};`;
 }
 
+/** The code units that are no XML character on their own (surrogates are looked at apart). */
+const NOT_XML_UNIT = unitTable(Uint8Array, (char) =>
+  /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/u.test(char) ? 1 : 0,
+);
+
 /** Drops the characters that XML 1.0 cannot contain in any form. */
 export function stripInvalidXmlChars(text: string): string {
-  return text.replace(NOT_XML_CHAR, '');
+  return mayHoldMarked(NOT_XML_UNIT, text) ? text.replace(NOT_XML_CHAR, '') : text;
 }
 
 /**

@@ -1,0 +1,54 @@
+/**
+ * The shortcuts that skip a Unicode expression when a text cannot need it (`mayHoldMarked`)
+ * must give what the expression alone gives, for every code unit and for astral characters.
+ */
+import { describe, expect, it } from 'vitest';
+import { scriptSafeJson } from '../../src/site/metadata.ts';
+import { stripInvalidXmlChars } from '../../src/site/xml.ts';
+
+/** Every UTF-16 code unit, lone surrogates included, and some astral characters. */
+const CHARACTERS = [
+  ...Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code)),
+  '\u{1F600}',
+  '\u{E0041}',
+  '\u{110BD}',
+  '\u{10000}',
+  '\u{10FFFF}',
+];
+
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029\p{Cf}]/gu;
+
+describe('stripInvalidXmlChars', () => {
+  it('drops exactly what the XML 1.0 Char production leaves out, character by character', () => {
+    for (const char of CHARACTERS) {
+      const text = `Αθήνα ${char} 2026`;
+      expect(stripInvalidXmlChars(text), char.codePointAt(0)!.toString(16)).toBe(
+        text.replace(NOT_XML_CHAR, ''),
+      );
+    }
+  });
+
+  it('keeps a surrogate pair and drops a surrogate alone', () => {
+    expect(stripInvalidXmlChars('a\u{1F600}b')).toBe('a\u{1F600}b');
+    expect(stripInvalidXmlChars('a\ud83db\ude00c')).toBe('abc');
+  });
+});
+
+describe('scriptSafeJson', () => {
+  it('escapes exactly the characters a script element must not hold, character by character', () => {
+    for (const char of CHARACTERS) {
+      const value = { title: `Αθήνα ${char} 2026` };
+      const json = scriptSafeJson(value);
+      expect(json, char.codePointAt(0)!.toString(16)).toBe(
+        JSON.stringify(value).replace(UNSAFE_IN_SCRIPT, (c) =>
+          Array.from(
+            { length: c.length },
+            (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`,
+          ).join(''),
+        ),
+      );
+      expect(JSON.parse(json)).toEqual(value);
+    }
+  });
+});
