@@ -26,19 +26,49 @@ export function articleList(
   options: ArticleListOptions,
 ): string {
   if (articles.length === 0) return '<p class="empty">Δεν υπάρχουν άρθρα.</p>';
+  const known = options.showExcerpt ? undefined : itemsWithoutExcerpt(ctx, options);
+  let items = '';
+  for (const article of articles) {
+    let item = known?.get(article);
+    if (item === undefined) {
+      item = listItem(article, ctx, options);
+      known?.set(article, item);
+    }
+    items += item;
+  }
+  return `<ol class="article-list">${items}</ol>`;
+}
+
+function listItem(article: ArticleRef, ctx: PageContext, options: ArticleListOptions): string {
   const h = `h${options.headingLevel}`;
-  const items = articles.map((article) =>
-    join([
-      '<li><article class="article-summary">',
-      `<${h}><a href="${escapeAttr(ctx.href(article.url))}">${escapeHtml(article.title)}</a></${h}>`,
-      options.showDate && `<p class="meta">${timeElement(article.date)}</p>`,
-      options.showExcerpt &&
-        article.excerpt &&
-        `<p class="excerpt">${escapeHtml(article.excerpt)}</p>`,
-      '</article></li>',
-    ]),
-  );
-  return `<ol class="article-list">${items.join('')}</ol>`;
+  return join([
+    '<li><article class="article-summary">',
+    `<${h}><a href="${escapeAttr(ctx.href(article.url))}">${escapeHtml(article.title)}</a></${h}>`,
+    options.showDate && `<p class="meta">${timeElement(article.date)}</p>`,
+    options.showExcerpt &&
+      article.excerpt &&
+      `<p class="excerpt">${escapeHtml(article.excerpt)}</p>`,
+    '</article></li>',
+  ]);
+}
+
+/**
+ * The items of lists without excerpts, by page context, options and article: those are the name
+ * pages' lists, where an article comes back once for each name it mentions that has a page.
+ * Short, so keeping one per article costs little; items with excerpts are not kept.
+ */
+const shortItems = new WeakMap<PageContext, Map<string, WeakMap<ArticleRef, string>>>();
+
+function itemsWithoutExcerpt(
+  ctx: PageContext,
+  options: ArticleListOptions,
+): WeakMap<ArticleRef, string> {
+  let byOptions = shortItems.get(ctx);
+  if (!byOptions) shortItems.set(ctx, (byOptions = new Map()));
+  const key = `${options.headingLevel} ${options.showDate}`;
+  let items = byOptions.get(key);
+  if (!items) byOptions.set(key, (items = new WeakMap()));
+  return items;
 }
 
 export interface CountedLink {

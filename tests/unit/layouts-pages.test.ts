@@ -672,3 +672,28 @@ describe('namePage', () => {
     expect(document.body.textContent).not.toContain('Περίληψη');
   });
 });
+
+describe('namePage lists', () => {
+  const name = (articles: ArticleRef[]) => ({
+    key: 'παπαδοπουλ',
+    kind: 'person' as const,
+    name: 'Παπαδόπουλος',
+    url: '/prosopa/papadopoulos/',
+    count: articles.length,
+    articles,
+  });
+
+  it('list an article the same on every name page of a build, and by each build its own way', () => {
+    const shared = ref('2026-01-27', 0, 'Κοινό άρθρο');
+    const first = namePage(name([shared]), ctx);
+    const second = namePage(name([ref('2026-01-28', 0, 'Άλλο'), shared]), ctx);
+    const item = (html: string) =>
+      parseHTML(html).document.querySelector(`a[href$="${shared.url}"]`)?.closest('li')?.outerHTML;
+    expect(item(first)).toBeDefined();
+    expect(item(second)).toBe(item(first));
+    // Another build, under another path prefix: its own links, not the first build's.
+    const other = namePage(name([shared]), { ...makeCtx(), href: (path) => `/other${path}` });
+    expect(item(other)).toContain(`href="/other${shared.url}"`);
+    expect(item(first)).toContain(`href="/archive${shared.url}"`);
+  });
+});
