@@ -14,6 +14,8 @@ import {
   weekdayShortNames,
 } from '../../src/greek/dates.ts';
 
+const WEEKDAYS = ['Δευτέρα', 'Τρίτη', 'Τετάρτη', 'Πέμπτη', 'Παρασκευή', 'Σάββατο', 'Κυριακή'];
+
 /** [nominative, genitive] of each month, January first. */
 const MONTHS: [string, string][] = [
   ['Ιανουάριος', 'Ιανουαρίου'],
@@ -69,15 +71,7 @@ describe('formatting a day', () => {
       '2026-01-31',
       '2026-02-01',
     ];
-    expect(week.map((d) => formatLongDate(d).split(' ')[0])).toEqual([
-      'Δευτέρα',
-      'Τρίτη',
-      'Τετάρτη',
-      'Πέμπτη',
-      'Παρασκευή',
-      'Σάββατο',
-      'Κυριακή',
-    ]);
+    expect(week.map((d) => formatLongDate(d).split(' ')[0])).toEqual(WEEKDAYS);
   });
 
   it('formats leap days', () => {
@@ -129,15 +123,7 @@ describe('month names', () => {
 
 describe('weekdays', () => {
   it('names the weekdays Monday first, in full', () => {
-    expect(weekdayNames()).toEqual([
-      'Δευτέρα',
-      'Τρίτη',
-      'Τετάρτη',
-      'Πέμπτη',
-      'Παρασκευή',
-      'Σάββατο',
-      'Κυριακή',
-    ]);
+    expect(weekdayNames()).toEqual(WEEKDAYS);
   });
 
   it('abbreviates the weekdays as the locale does, Monday first', () => {
