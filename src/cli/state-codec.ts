@@ -72,32 +72,72 @@ interface Tables {
   words: Table;
 }
 
-function packFile({ articles, ...file }: StoredFile, { names, topics, words }: Tables): PackedFile {
+/**
+ * Table indices of the values of one packing. Mentions are shared objects (`MentionInterner`,
+ * `unpackCache`) and topics come back with the same few slugs: looked up so, 2 million mentions
+ * are not each joined into a string and hashed, which took most of the 3 s a 100k archive's
+ * first state took to pack.
+ */
+class PackIndices {
+  readonly #mentions = new Map<NameMention, number>();
+  readonly #topics = new Map<string, { name: string; index: number }>();
+
+  constructor(readonly tables: Tables) {}
+
+  name(mention: NameMention): number {
+    let index = this.#mentions.get(mention);
+    if (index === undefined) {
+      const { key, name, kind, slug } = mention;
+      index = this.tables.names.indexOf([key, name, kind, slug].join(SEPARATOR));
+      this.#mentions.set(mention, index);
+    }
+    return index;
+  }
+
+  topic({ slug, name }: TopicScore): number {
+    const known = this.#topics.get(slug);
+    if (known?.name === name) return known.index;
+    const index = this.tables.topics.indexOf(`${slug}${SEPARATOR}${name}`);
+    this.#topics.set(slug, { name, index });
+    return index;
+  }
+}
+
+function packFile({ articles, ...file }: StoredFile, indices: PackIndices): PackedFile {
+  const { words } = indices.tables;
+  let numberCount = 0;
+  let scoreCount = 0;
+  for (const a of articles) {
+    numberCount += 8 + a.topics.length + 2 * a.names.length + a.keywords.length;
+    scoreCount += a.topics.length;
+  }
   const fields: string[] = [];
-  const numbers: number[] = [];
-  const scores: number[] = [];
+  const numbers = new Int32Array(numberCount);
+  const scores = new Float64Array(scoreCount);
+  let n = 0;
+  let score = 0;
   for (const a of articles) {
     const source = a.source.file === file.file ? '' : a.source.file;
     fields.push(a.date, a.title, source, a.excerpt, a.contentHash, a.slug, a.summaryHash);
-    numbers.push(a.ordinal, a.source.line, a.wordCount, a.readingMinutes, a.textLength);
-    numbers.push(a.topics.length, a.names.length, a.keywords.length);
+    numbers[n++] = a.ordinal;
+    numbers[n++] = a.source.line;
+    numbers[n++] = a.wordCount;
+    numbers[n++] = a.readingMinutes;
+    numbers[n++] = a.textLength;
+    numbers[n++] = a.topics.length;
+    numbers[n++] = a.names.length;
+    numbers[n++] = a.keywords.length;
     for (const t of a.topics) {
-      numbers.push(topics.indexOf(`${t.slug}${SEPARATOR}${t.name}`));
-      scores.push(t.score);
+      numbers[n++] = indices.topic(t);
+      scores[score++] = t.score;
     }
-    for (const n of a.names) {
-      numbers.push(names.indexOf([n.key, n.name, n.kind, n.slug].join(SEPARATOR)), n.count);
+    for (const mention of a.names) {
+      numbers[n++] = indices.name(mention);
+      numbers[n++] = mention.count;
     }
-    for (const k of a.keywords) numbers.push(words.indexOf(k));
+    for (const k of a.keywords) numbers[n++] = words.indexOf(k);
   }
-  return {
-    ...file,
-    articles: {
-      text: packStrings(fields),
-      numbers: Int32Array.from(numbers),
-      scores: Float64Array.from(scores),
-    },
-  };
+  return { ...file, articles: { text: packStrings(fields), numbers, scores } };
 }
 
 /**
@@ -118,10 +158,11 @@ export class CacheCodec {
       words: previous?.words ?? new Table(),
     };
     this.#tables = tables;
+    const indices = new PackIndices(tables);
     const files = cache.files.map((file) => {
       let row = previous && this.#rows.get(file);
       if (!row) {
-        row = packFile(file, tables);
+        row = packFile(file, indices);
         this.#rows.set(file, row);
       }
       return row;

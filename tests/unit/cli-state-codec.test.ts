@@ -70,6 +70,22 @@ describe('the packed content cache of the state file', () => {
     expect(copies[1]!.names[0]).toBe(copies[2]!.names[0]);
   });
 
+  it('keeps each value of a shared mention object and of a slug used under two topic names', async () => {
+    const cache = await fixtureCache();
+    const [first, second] = cache.files.flatMap((f) => f.articles);
+    const shared = { key: 'κοινο', name: 'Κοινό', kind: 'place' as const, count: 2, slug: 'koino' };
+    const sameText = { ...shared, count: 3 };
+    first!.names = [shared, sameText];
+    second!.names = [sameText, shared, { ...shared, name: 'Κοινού' }];
+    first!.topics = [{ slug: 'ygeia', name: 'Υγεία', score: 0.5 }];
+    second!.topics = [
+      { slug: 'ygeia', name: 'Υγεία και πρόνοια', score: 0.25 },
+      { slug: 'ygeia', name: 'Υγεία', score: 0.125 },
+    ];
+    const unpacked = unpackCache(structuredClone(packCache(cache)));
+    expect(JSON.stringify(unpacked)).toBe(JSON.stringify(cache));
+  });
+
   it('packs again only the files changed since the cache was unpacked', async () => {
     const cache = await fixtureCache();
     const codec = new CacheCodec();
