@@ -300,15 +300,23 @@ function buildArticlePages(
     if (!link) topicLinks.set(slug, (link = { url: topicUrl(slug), label: name }));
     return link;
   };
-  const nameLink = (mention: NameMention): NameLink | undefined => {
+  const spellingLink = (mention: NameMention): NameLink | null => {
     const named = nameLinks.get(mention.key);
-    if (!named) return undefined;
+    if (!named) return null;
     for (const link of named.links) if (link.label === mention.name) return link;
     const { url, kind } = named.group;
     // The kind is the name page's, so an article never files a name elsewhere than its page.
     const link = { url, label: mention.name, kind };
     named.links.push(link);
     return link;
+  };
+  // Mentions are shared objects (MentionInterner): each is resolved once, not once per article
+  // that makes it, which cost a sixth of rendering an article page.
+  const linkOfMention = new Map<NameMention, NameLink | null>();
+  const nameLink = (mention: NameMention): NameLink | undefined => {
+    let link = linkOfMention.get(mention);
+    if (link === undefined) linkOfMention.set(mention, (link = spellingLink(mention)));
+    return link ?? undefined;
   };
   // One link per article, for its neighbours' pages.
   const neighbourLinks = sorted.map((a) => new ArticleLink(a));
