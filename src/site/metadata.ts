@@ -7,7 +7,7 @@ import { articleTrail } from '../../layouts/breadcrumbs.ts';
 import { athensDateTime } from '../greek/dates.ts';
 import type { Article, ArticlePage, SiteSettings } from '../model.ts';
 import { absoluteUrl, baseUrl } from '../archive/urls.ts';
-import { mayHoldMarked, unitTable } from '../unit-table.ts';
+import { mayHoldMarked, unitsMatching } from '../unit-table.ts';
 import { escapeXmlAttr, stripInvalidXmlChars } from './xml.ts';
 
 export interface FeedLink {
@@ -81,9 +81,7 @@ export function pageMetadata(options: PageMetadataOptions): string {
 /** `<`, `>`, `&`, U+2028, U+2029 and invisible format characters, as `\uXXXX` JSON escapes. */
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029\p{Cf}]/gu;
 /** The same, by code unit (surrogates are looked at apart). */
-const UNSAFE_UNIT = unitTable(Uint8Array, (char) =>
-  /^[<>&\u2028\u2029\p{Cf}]$/u.test(char) ? 1 : 0,
-);
+const UNSAFE_UNIT = unitsMatching(/[<>&\u2028\u2029\p{Cf}]/u);
 
 function unicodeEscape(char: string): string {
   let escaped = '';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scriptSafeJson } from '../../src/site/metadata.ts';
-import { stripInvalidXmlChars } from '../../src/site/xml.ts';
+import { escapeXmlAttr, escapeXmlText, stripInvalidXmlChars } from '../../src/site/xml.ts';
 
 /** Every UTF-16 code unit, lone surrogates included, and some astral characters. */
 const CHARACTERS = [
@@ -32,6 +32,43 @@ describe('stripInvalidXmlChars', () => {
   it('keeps a surrogate pair and drops a surrogate alone', () => {
     expect(stripInvalidXmlChars('a\u{1F600}b')).toBe('a\u{1F600}b');
     expect(stripInvalidXmlChars('a\ud83db\ude00c')).toBe('abc');
+  });
+});
+
+describe('escapeXmlText and escapeXmlAttr', () => {
+  const ESCAPES: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '\t': '&#9;',
+    '\n': '&#10;',
+    '\r': '&#13;',
+  };
+  /** The escape as the three expressions alone write it. */
+  const exact = (text: string, escaped: RegExp) =>
+    text
+      .replace(NOT_XML_CHAR, '')
+      .replace(escaped, (c) => ESCAPES[c]!)
+      .replace(
+        /[\p{Cf}\u2028\u2029]/gu,
+        (c) => `&#x${c.codePointAt(0)!.toString(16).toUpperCase()};`,
+      );
+
+  it('escape exactly as the expressions do, character by character', () => {
+    for (const char of CHARACTERS) {
+      const text = `Αθήνα ${char} 2026`;
+      const code = char.codePointAt(0)!.toString(16);
+      expect(escapeXmlText(text), code).toBe(exact(text, /[&<>\r]/g));
+      expect(escapeXmlAttr(text), code).toBe(exact(text, /[&<>"'\t\n\r]/g));
+    }
+  });
+
+  it('return a text with nothing to escape as it is', () => {
+    const text = 'Η Βουλή ψήφισε «ναι» — 27/1/2026';
+    expect(escapeXmlText(text)).toBe(text);
+    expect(escapeXmlAttr(text)).toBe(text);
   });
 });
 
