@@ -1,8 +1,10 @@
 /**
- * The shortcuts that skip a Unicode expression when a text cannot need it (`mayHoldMarked`)
- * must give what the expression alone gives, for every code unit and for astral characters.
+ * The shortcuts that skip work when a text cannot need it (a table pass, `mayHoldMarked`, before
+ * a Unicode expression; a quick test before markdown-it) must give what the full work gives,
+ * for every code unit and for astral characters.
  */
 import { describe, expect, it } from 'vitest';
+import { inlineMarkdown, renderParagraph } from '../../src/site/markdown.ts';
 import { scriptSafeJson } from '../../src/site/metadata.ts';
 import { escapeXmlAttr, escapeXmlText, stripInvalidXmlChars } from '../../src/site/xml.ts';
 
@@ -69,6 +71,18 @@ describe('escapeXmlText and escapeXmlAttr', () => {
     const text = 'Η Βουλή ψήφισε «ναι» — 27/1/2026';
     expect(escapeXmlText(text)).toBe(text);
     expect(escapeXmlAttr(text)).toBe(text);
+  });
+});
+
+describe('renderParagraph', () => {
+  it('renders as markdown-it does, character by character', () => {
+    for (const char of CHARACTERS) {
+      for (const paragraph of [`Η ${char}Αθήνα${char} σήμερα`, `${char}Αθήνα`]) {
+        expect(renderParagraph(paragraph), char.codePointAt(0)!.toString(16)).toBe(
+          inlineMarkdown.render(paragraph),
+        );
+      }
+    }
   });
 });
 
