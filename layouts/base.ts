@@ -36,6 +36,8 @@ export function basePage(options: BasePageOptions): string {
   const fullTitle =
     options.title && options.title !== site.title ? `${options.title} · ${site.title}` : site.title;
   const canonical = canonicalPath !== undefined && site.url && absoluteUrl(site, canonicalPath);
+  const chrome = plainChrome(ctx);
+  const ownLink = canonicalPath !== undefined && chrome.links.has(canonicalPath);
   return join(
     [
       '<!doctype html>',
@@ -59,12 +61,12 @@ export function basePage(options: BasePageOptions): string {
       '</head>',
       '<body>',
       '<a class="skip-link" href="#main">Μετάβαση στο περιεχόμενο</a>',
-      siteHeader(ctx, canonicalPath),
+      ownLink ? siteHeader(ctx, canonicalPath) : chrome.header,
       options.breadcrumbs &&
         options.breadcrumbs.length > 0 &&
         breadcrumbTrail(options.breadcrumbs, ctx),
       `<main id="main">${options.body}</main>`,
-      siteFooter(ctx, canonicalPath),
+      ownLink ? siteFooter(ctx, canonicalPath) : chrome.footer,
       '</body>',
       '</html>',
       '',
@@ -102,6 +104,39 @@ function siteHeader(ctx: PageContext, canonicalPath: string | undefined): string
     '</nav>',
     '</header>',
   ]);
+}
+
+interface PlainChrome {
+  header: string;
+  footer: string;
+  /** Where their links go: the pages whose header or footer marks a link as the page itself. */
+  links: Set<string>;
+}
+
+const plainChromes = new WeakMap<PageContext, PlainChrome>();
+
+/**
+ * The header and footer of the pages none of their links points to, which are all but a few
+ * dozen pages of a site: made once per page context instead of once per page (a quarter of the
+ * time of rendering a name page went to its header).
+ */
+function plainChrome(ctx: PageContext): PlainChrome {
+  let chrome = plainChromes.get(ctx);
+  if (!chrome) {
+    chrome = {
+      header: siteHeader(ctx, undefined),
+      footer: siteFooter(ctx, undefined),
+      links: new Set([
+        '/',
+        SEARCH_PATH,
+        TOPICS_INDEX_PATH,
+        ...ctx.topics.map((t) => t.url),
+        ...(ctx.years ?? []).map((y) => y.url),
+      ]),
+    };
+    plainChromes.set(ctx, chrome);
+  }
+  return chrome;
 }
 
 function breadcrumbTrail(trail: readonly Link[], ctx: PageContext): string {

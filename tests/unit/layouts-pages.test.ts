@@ -178,6 +178,22 @@ describe('basePage', () => {
     expect(nav?.querySelector('a[aria-current="page"]')?.textContent).toBe('2026');
   });
 
+  it('marks the header link of the page itself, whichever pages of the context came before', () => {
+    const page = (canonicalPath: string) =>
+      render(
+        basePage({ title: 'Σελίδα', description: '', body: '<h1>Σελίδα</h1>', ctx, canonicalPath }),
+      );
+    const current = (document: Doc) =>
+      [...document.querySelectorAll('[aria-current="page"]')].map((a) => a.textContent);
+    expect(current(page('/2026/01/27/0-arthro/'))).toEqual([]);
+    expect(current(page('/themata/amyna/'))).toEqual(['Άμυνα']);
+    expect(current(page('/themata/'))).toEqual(['Όλα τα θέματα']);
+    expect(current(page('/anazitisi/'))).toEqual(['Αναζήτηση']);
+    expect(current(page('/'))).toEqual(['Εφημερίς']);
+    expect(current(page('/2025/'))).toEqual(['2025']);
+    expect(current(page('/2026/01/27/1-allo/'))).toEqual([]);
+  });
+
   it('renders breadcrumbs as an ordered list with the current page marked', () => {
     const document = render(html);
     expect(crumbs(document)).toEqual([
