@@ -4,15 +4,17 @@
  */
 import type { IsoDate, Link } from '../src/model.ts';
 import { formatDate, monthYearHeading } from '../src/greek/dates.ts';
+import { memo } from '../src/memo.ts';
 import type { PageContext } from './context.ts';
 import { escapeAttr, escapeHtml, join } from './html.ts';
 
 const greekNumbers = new Intl.NumberFormat('el');
 
-/** A number as Greek readers write it: `1.137`, `2.750`. */
-export function formatNumber(value: number): string {
-  return greekNumbers.format(value);
-}
+/**
+ * A number as Greek readers write it: `1.137`, `2.750`. Remembered: pages show the same few
+ * thousand counts again and again, and each formatting took some microseconds.
+ */
+export const formatNumber = memo((value: number): string => greekNumbers.format(value));
 
 /** Greek count with the right noun form: `1 άρθρο`, `2 άρθρα`, `0 άρθρα`, `1.137 άρθρα`. */
 export function plural(count: number, one: string, many: string): string {

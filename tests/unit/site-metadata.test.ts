@@ -271,6 +271,38 @@ describe('articleJsonLd', () => {
     ]);
   });
 
+  it('writes what scriptSafeJson writes of the whole, for each page of a day and site', () => {
+    const hostileSite = { ...site, title: `${HOSTILE}\u2028` };
+    for (const settings of [site, noUrl, hostileSite]) {
+      const pages = [
+        makeArticlePage(),
+        makeArticlePage({
+          id: '2026-01-27-2',
+          ordinal: 2,
+          title: `Άλλο <${HOSTILE}>`,
+          excerpt: '',
+        }),
+        makeArticlePage({ id: '2026-01-28-0', date: '2026-01-28', topics: [] }),
+        makeArticlePage(),
+      ];
+      const texts = pages.map((page) => {
+        const html = articleJsonLd(settings, page);
+        const text = html.slice('<script type="application/ld+json">'.length, -'</script>'.length);
+        expect(scriptSafeJson(JSON.parse(text))).toBe(text);
+        return JSON.parse(text) as Graph;
+      });
+      const lastCrumbs = texts.map(
+        (t) => (t['@graph'][1].itemListElement.at(-1) as { name: string }).name,
+      );
+      // Each page's own last crumb: its headline (both cleaned of what XML cannot hold).
+      expect(lastCrumbs).toEqual(texts.map((t) => t['@graph'][0].headline));
+      expect(new Set(lastCrumbs).size).toBe(2);
+      const days = texts.map((t) => (t['@graph'][1].itemListElement[3] as { name: string }).name);
+      expect(days).toEqual(['27', '27', '28', '27']);
+      expect(texts[0]!['@graph'][0].publisher).toEqual(texts[2]!['@graph'][0].publisher);
+    }
+  });
+
   it('has no URLs without a public URL, and no section or keywords without topics', () => {
     const data = jsonLdOf(
       articleJsonLd(noUrl, makeArticlePage({ topics: [], date: '2025-07-15' })),
