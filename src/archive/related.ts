@@ -257,47 +257,51 @@ function reusable(
 
 /**
  * The best few candidates offered, by score and then by index, highest first: what sorting all
- * of them would put first, without keeping or sorting the hundreds an article can have.
+ * of them would put first, without keeping or sorting the hundreds an article can have. Kept in
+ * typed arrays shifted by hand: through `splice` on plain arrays, offers took a sixth of the
+ * time of computing 100,000 lists.
  */
 class TopCandidates {
   readonly #size: number;
-  readonly #candidates: number[] = [];
-  readonly #scores: number[] = [];
+  readonly #candidates: Int32Array;
+  readonly #scores: Float64Array;
+  #count = 0;
 
   constructor(size: number) {
     this.#size = size;
+    this.#candidates = new Int32Array(size);
+    this.#scores = new Float64Array(size);
   }
 
   clear(): void {
-    this.#candidates.length = 0;
-    this.#scores.length = 0;
+    this.#count = 0;
   }
 
   offer(candidate: number, score: number): void {
     const candidates = this.#candidates;
     const scores = this.#scores;
-    let at = candidates.length;
+    let at = this.#count;
     while (
       at > 0 &&
       (scores[at - 1]! < score || (scores[at - 1] === score && candidates[at - 1]! < candidate))
     )
       at--;
     if (at >= this.#size) return;
-    candidates.splice(at, 0, candidate);
-    scores.splice(at, 0, score);
-    if (candidates.length > this.#size) {
-      candidates.pop();
-      scores.pop();
-    }
+    const last = Math.min(this.#count, this.#size - 1);
+    candidates.copyWithin(at + 1, at, last);
+    scores.copyWithin(at + 1, at, last);
+    candidates[at] = candidate;
+    scores[at] = score;
+    if (this.#count < this.#size) this.#count++;
   }
 
   /** The lowest score offered that could still get in; 0 until the list is full. */
   get floor(): number {
-    return this.#candidates.length < this.#size ? 0 : this.#scores.at(-1)!;
+    return this.#count < this.#size ? 0 : this.#scores[this.#size - 1]!;
   }
 
   list(): number[] {
-    return [...this.#candidates];
+    return Array.from(this.#candidates.subarray(0, this.#count));
   }
 }
 
