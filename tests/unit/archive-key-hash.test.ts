@@ -14,6 +14,18 @@ describe('the key hash of page fingerprints', () => {
     expect(digest('Κυριάκος', '/prosopa/kyriakos/')).toBe(digest('Κυριάκος', '/prosopa/kyriakos/'));
   });
 
+  it('writes its two words in hex, eight digits each', () => {
+    // Random words hold bytes below 16 (one in sixteen) and zero bytes (one in 256) too.
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 4 }), (parts) => {
+        const key = new KeyHash();
+        for (const part of parts) key.add(part);
+        const words = key.digestWords().map((w) => w.toString(16).padStart(8, '0'));
+        expect(key.digest()).toBe(words.join(''));
+      }),
+    );
+  });
+
   it('tells where one part ends and the next begins', () => {
     expect(digest('ab', 'c')).not.toBe(digest('a', 'bc'));
     expect(digest('abc')).not.toBe(digest('abc', ''));
