@@ -81,7 +81,7 @@ export function pageMetadata(options: PageMetadataOptions): string {
 /** `<`, `>`, `&`, U+2028, U+2029 and invisible format characters, as `\uXXXX` JSON escapes. */
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029\p{Cf}]/gu;
 /** The same, by code unit (surrogates are looked at apart). */
-const UNSAFE_UNIT = unitsMatching(/[<>&\u2028\u2029\p{Cf}]/u);
+const UNSAFE_UNIT = unitsMatching(UNSAFE_IN_SCRIPT);
 
 function unicodeEscape(char: string): string {
   let escaped = '';

@@ -35,34 +35,44 @@ function charRef(char: string): string {
 }
 
 /** The code units that are no XML character on their own (surrogates are looked at apart). */
-const NOT_XML_UNIT = unitsMatching(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/u);
+const NOT_XML_UNIT = unitsMatching(NOT_XML_CHAR);
 
 /** Drops the characters that XML 1.0 cannot contain in any form. */
 export function stripInvalidXmlChars(text: string): string {
   return mayHoldMarked(NOT_XML_UNIT, text) ? text.replace(NOT_XML_CHAR, '') : text;
 }
 
+/** The characters `escapeXmlText` and `escapeXmlAttr` write as references (see them). */
+const TEXT_ESCAPES = /[&<>\r]/g;
+const ATTRIBUTE_ESCAPES = /[&<>"'\t\n\r]/g;
+
 /**
- * The code units that escaping text (or an attribute value) changes: no XML character, escaped,
- * or invisible. A text with none of them is its own escape, found in one pass instead of the
- * three below (the feeds, sitemaps and metadata escape every title and excerpt of the archive).
+ * The code units that escaping with `escapes` changes: no XML character, escaped, or invisible.
+ * A text with none of them is its own escape, found in one pass instead of the three of
+ * `escape` (the feeds, sitemaps and metadata escape every title and excerpt of the archive).
  */
-const TEXT_ESCAPED_UNIT = unitsMatching(
-  /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]|[&<>\r]|[\p{Cf}\u2028\u2029]/u,
-);
-const ATTRIBUTE_ESCAPED_UNIT = unitsMatching(
-  /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]|[&<>"'\t\n\r]|[\p{Cf}\u2028\u2029]/u,
-);
+function changedUnits(escapes: RegExp): Uint8Array {
+  return unitsMatching(
+    new RegExp(`${NOT_XML_CHAR.source}|${escapes.source}|${INVISIBLE.source}`, 'u'),
+  );
+}
+
+const TEXT_CHANGED_UNIT = changedUnits(TEXT_ESCAPES);
+const ATTRIBUTE_CHANGED_UNIT = changedUnits(ATTRIBUTE_ESCAPES);
+
+function escape(text: string, escapes: RegExp, changed: Uint8Array): string {
+  if (!mayHoldMarked(changed, text)) return text;
+  return stripInvalidXmlChars(text)
+    .replace(escapes, (char) => XML_ESCAPES[char] ?? char)
+    .replace(INVISIBLE, charRef);
+}
 
 /**
  * Text content of an XML (or HTML) element. `>` is escaped too, so `]]>` can never appear;
  * a carriage return becomes `&#13;` so that the parser's newline handling cannot change it.
  */
 export function escapeXmlText(text: string): string {
-  if (!mayHoldMarked(TEXT_ESCAPED_UNIT, text)) return text;
-  return stripInvalidXmlChars(text)
-    .replace(/[&<>\r]/g, (char) => XML_ESCAPES[char] ?? char)
-    .replace(INVISIBLE, charRef);
+  return escape(text, TEXT_ESCAPES, TEXT_CHANGED_UNIT);
 }
 
 /**
@@ -70,8 +80,5 @@ export function escapeXmlText(text: string): string {
  * attribute-value normalisation keeps them. Safe in HTML attributes as well.
  */
 export function escapeXmlAttr(value: string): string {
-  if (!mayHoldMarked(ATTRIBUTE_ESCAPED_UNIT, value)) return value;
-  return stripInvalidXmlChars(value)
-    .replace(/[&<>"'\t\n\r]/g, (char) => XML_ESCAPES[char] ?? char)
-    .replace(INVISIBLE, charRef);
+  return escape(value, ATTRIBUTE_ESCAPES, ATTRIBUTE_CHANGED_UNIT);
 }
