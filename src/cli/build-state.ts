@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { ContentCache } from '../archive/article-store.ts';
 import type { RelatedState } from '../archive/load-archive.ts';
 import {
@@ -13,8 +12,9 @@ import {
   type PackedCache,
   type PackedRelatedMemo,
 } from './state-codec.ts';
+import { readStateFile, writeStateFile } from './state-file.ts';
 
-const FORMAT = 8;
+const FORMAT = 9;
 
 /** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';
@@ -76,7 +76,7 @@ function readPending(file: string): string[] {
 export function readState(file: string): BuildState | undefined {
   let state: BuildState;
   try {
-    const stored = deserialize(readFileSync(file)) as StoredState;
+    const stored = readStateFile(file) as StoredState;
     if (stored.format !== FORMAT) return undefined;
     const urls = unpackStrings(stored.pages.urls);
     const fingerprints = unpackStrings(stored.pages.fingerprints);
@@ -98,10 +98,10 @@ export function readState(file: string): BuildState | undefined {
   return { ...state, inputs: '', pending: [...new Set([...state.pending, ...pending])] };
 }
 
-function writeAtomically(file: string, data: string | Uint8Array): void {
+function writeAtomically(file: string, write: (temporary: string) => void): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, data);
+  write(temporary);
   renameSync(temporary, file);
 }
 
@@ -110,7 +110,8 @@ function writeAtomically(file: string, data: string | Uint8Array): void {
  * or delete: a small file beside the state, so the large state is written once per build.
  */
 export function writePending(file: string, urls: readonly string[]): void {
-  writeAtomically(pendingFile(file), JSON.stringify([...new Set([...readPending(file), ...urls])]));
+  const json = JSON.stringify([...new Set([...readPending(file), ...urls])]);
+  writeAtomically(pendingFile(file), (temporary) => writeFileSync(temporary, json));
 }
 
 export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
@@ -127,6 +128,6 @@ export function writeState(file: string, state: Omit<BuildState, 'format'>): voi
       fingerprints: packStrings([...state.pages.values()]),
     },
   };
-  writeAtomically(file, serialize(stored));
+  writeAtomically(file, (temporary) => writeStateFile(temporary, stored));
   rmSync(pendingFile(file), { force: true });
 }
