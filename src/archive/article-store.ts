@@ -203,6 +203,7 @@ export async function loadContent(
   read: (usableCache: ContentCache | undefined) => FileReader,
   cache?: ContentCache,
   onProgress?: (done: number, total: number) => void,
+  onFileRead?: (file: StoredFile) => void,
 ): Promise<LoadedContent> {
   // Before any file is read: a file changed while this build reads it must look racy next time.
   const startedAt = Date.now();
@@ -246,6 +247,7 @@ export async function loadContent(
   const mentions = new MentionInterner();
   const fileDone = ({ stored }: ReadResult) => {
     for (const article of stored.articles) mentions.internAll(article.names);
+    onFileRead?.(stored);
     onProgress?.(++done, total);
   };
   // A build that reads nothing needs no reader: the in-thread one indexes the whole cache.

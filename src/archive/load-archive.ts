@@ -74,6 +74,8 @@ export interface PrepareOptions {
   threads?: number;
   /** The previous build's related lists (with `cache`, the content they were made from). */
   related?: RelatedState;
+  /** Each file read (not those reused from `cache`), as it is, with the cache's analysis key. */
+  onFileRead?: (file: StoredFile, analysisKey: string) => void;
 }
 
 /** The previous related lists if they were made by this analysis, with their articles. */
@@ -189,6 +191,7 @@ export async function prepareBuild(
     (usable) => readInWorkers(contentDir, threads, readInThisThread(analyze, usable)),
     options.cache,
     options.onProgress,
+    options.onFileRead && ((file) => options.onFileRead!(file, analysisKey)),
   );
   const { articles, diagnostics, rejected } = publishable(content.files);
   const allDiagnostics = [

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentCache } from '../archive/article-store.ts';
+import type { ContentCache, StoredFile } from '../archive/article-store.ts';
 import type { RelatedState } from '../archive/load-archive.ts';
 import {
   CacheCodec,
@@ -39,6 +39,11 @@ export interface BuildState {
 
 /** Remembers the packed rows of the state read, so writing the next one packs few files. */
 const codec = new CacheCodec();
+
+/** Packs a file's entry for the next state as soon as it is read (see `CacheCodec.packAhead`). */
+export function packAhead(file: StoredFile, analysisKey: string): void {
+  codec.packAhead(analysisKey, file);
+}
 
 interface StoredState extends Omit<BuildState, 'content' | 'related' | 'pages'> {
   content: PackedCache;

@@ -12,6 +12,7 @@ import {
 } from '../site/search-index.ts';
 import {
   DEFAULT_CACHE_DIR,
+  packAhead,
   readState,
   type BuildState,
   stateFile,
@@ -191,6 +192,8 @@ async function prepareFromState(
     related: stored?.related,
     codeVersion: version,
     onProgress: fileProgress(),
+    // While other threads read, this one is idle: it packs what the state will hold.
+    onFileRead: packAhead,
   });
   const previous = stored && {
     inputs: stored.inputs,

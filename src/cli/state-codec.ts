@@ -144,29 +144,44 @@ function packFile({ articles, ...file }: StoredFile, indices: PackIndices): Pack
  * Packs and unpacks caches. A cache packed after one was unpacked keeps the packed rows of the
  * files it reused unchanged, and the tables they point into, so an incremental build packs
  * only the files it read. (Tables only grow: values no longer used stay until a full build.)
+ * Files can also be packed as they are read (`packAhead`): a cold build's main thread is idle
+ * while other threads read, and packing 100,000 articles at the end took 1.4 s.
  */
 export class CacheCodec {
   #tables: Tables | undefined;
-  readonly #rows = new WeakMap<StoredFile, PackedFile>();
+  #indices: PackIndices | undefined;
+  /** Each file's row, with the tables its indices point into. */
+  readonly #rows = new WeakMap<StoredFile, { tables: Tables; row: PackedFile }>();
+
+  /** The tables of an analysis: those in use if they are its own, else new ones. */
+  #tablesFor(analysisKey: string): { tables: Tables; indices: PackIndices } {
+    if (this.#tables?.analysisKey !== analysisKey) {
+      this.#tables = { analysisKey, names: new Table(), topics: new Table(), words: new Table() };
+      this.#indices = undefined;
+    }
+    this.#indices ??= new PackIndices(this.#tables);
+    return { tables: this.#tables, indices: this.#indices };
+  }
+
+  #row(file: StoredFile, tables: Tables, indices: PackIndices): PackedFile {
+    const known = this.#rows.get(file);
+    if (known?.tables === tables) return known.row;
+    const row = packFile(file, indices);
+    this.#rows.set(file, { tables, row });
+    return row;
+  }
+
+  /** Packs a file of a cache of this analysis now, for `pack` to take as it is. */
+  packAhead(analysisKey: string, file: StoredFile): void {
+    const { tables, indices } = this.#tablesFor(analysisKey);
+    this.#row(file, tables, indices);
+  }
 
   pack(cache: ContentCache): PackedCache {
-    const previous = this.#tables?.analysisKey === cache.analysisKey ? this.#tables : undefined;
-    const tables: Tables = {
-      analysisKey: cache.analysisKey,
-      names: previous?.names ?? new Table(),
-      topics: previous?.topics ?? new Table(),
-      words: previous?.words ?? new Table(),
-    };
-    this.#tables = tables;
-    const indices = new PackIndices(tables);
-    const files = cache.files.map((file) => {
-      let row = previous && this.#rows.get(file);
-      if (!row) {
-        row = packFile(file, indices);
-        this.#rows.set(file, row);
-      }
-      return row;
-    });
+    const { tables, indices } = this.#tablesFor(cache.analysisKey);
+    const files = cache.files.map((file) => this.#row(file, tables, indices));
+    // The look-ups hold every mention object packed: not kept past the state they were for.
+    this.#indices = undefined;
     return {
       analysisKey: cache.analysisKey,
       textKey: cache.textKey,
@@ -180,13 +195,15 @@ export class CacheCodec {
 
   unpack(packed: PackedCache): ContentCache {
     const cache = unpackCache(packed);
-    this.#tables = {
+    const tables: Tables = {
       analysisKey: packed.analysisKey,
       names: new Table(packed.names),
       topics: new Table(packed.topics),
       words: new Table(packed.words),
     };
-    cache.files.forEach((file, i) => this.#rows.set(file, packed.files[i]!));
+    this.#tables = tables;
+    this.#indices = undefined;
+    cache.files.forEach((file, i) => this.#rows.set(file, { tables, row: packed.files[i]! }));
     return cache;
   }
 }

@@ -106,9 +106,9 @@ describe('the packed content cache of the state file', () => {
     expect(JSON.stringify(unpackCache(structuredClone(packed)))).toBe(JSON.stringify(next));
     const unpackedRows = codec.unpack(packed);
     expect(unpackedRows.files).toHaveLength(next.files.length);
-    // Unchanged files keep their packed rows; the new name went to the end of the table.
-    const again = codec.pack({ ...read, files: [edited, ...same] });
-    expect(again.files[1]).toBe(packed.files[1]);
+    // Files of the state read keep their packed rows; the new name went to the end of the table.
+    const again = codec.pack(unpackedRows);
+    expect(again.files.every((row, i) => row === packed.files[i])).toBe(true);
     expect(packed.names.at(-1)).toBe(
       ['νεο ονομα', 'Νέο Όνομα', 'person', 'neo-onoma'].join('\u0000'),
     );
@@ -123,6 +123,28 @@ describe('the packed content cache of the state file', () => {
     expect(JSON.stringify(unpackCache(packed))).toBe(
       JSON.stringify({ ...read, analysisKey: 'other' }),
     );
+  });
+
+  it('takes the rows of files packed ahead, in any order, and only under their analysis', async () => {
+    const cache = await fixtureCache();
+    expect(cache.files.length).toBeGreaterThan(2);
+    const codec = new CacheCodec();
+    // As reading threads deliver them: not in the cache's order.
+    for (const file of [...cache.files].reverse()) codec.packAhead(cache.analysisKey, file);
+    const packed = codec.pack(cache);
+    expect(JSON.stringify(unpackCache(structuredClone(packed)))).toBe(JSON.stringify(cache));
+    // The tables were filled in the order packed ahead, not the cache's.
+    const last = cache.files.at(-1)!.articles.find((a) => a.names.length > 0)!.names[0]!;
+    expect(packed.names[0]).toBe([last.key, last.name, last.kind, last.slug].join('\u0000'));
+    const again = new CacheCodec();
+    again.packAhead(cache.analysisKey, cache.files[0]!);
+    const aheadRow = again.pack(cache).files[0];
+    expect(again.pack(cache).files[0]).toBe(aheadRow);
+    // Rows packed under another analysis point into other tables: packed again.
+    const other = new CacheCodec();
+    for (const file of cache.files.slice(1)) other.packAhead('other', file);
+    other.packAhead(cache.analysisKey, cache.files[0]!);
+    expect(JSON.stringify(unpackCache(other.pack(cache)))).toBe(JSON.stringify(cache));
   });
 });
 
