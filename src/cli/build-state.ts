@@ -14,7 +14,7 @@ import {
 } from './state-codec.ts';
 import { readStateFile, writeStateFile } from './state-file.ts';
 
-const FORMAT = 9;
+const FORMAT = 10;
 
 /** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';

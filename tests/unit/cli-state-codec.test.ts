@@ -155,6 +155,20 @@ describe('lists of strings and related lists in the state file', () => {
     }
   });
 
+  it('take one byte a character when all are ASCII, two otherwise', () => {
+    const urls = ['/2026/01/27/0-synamilisan/', '/prosopa/kyriakos-mitsotakis/'];
+    const ascii = packStrings(urls);
+    expect(ascii.length).toBe(1 + urls.join('\u0000').length + 1);
+    expect(unpackStrings(ascii)).toEqual(urls);
+    for (const other of ['café', 'Αθήνα', '🏛', '\ud800']) {
+      const list = [...urls, other];
+      const packed = packStrings(list);
+      expect(packed.length).toBe(1 + 2 * (list.join('\u0000').length + 1));
+      expect(unpackStrings(packed)).toEqual(list);
+    }
+    expect(() => unpackStrings(new Uint8Array([0, 0x61, 0]))).toThrow(/unknown form/);
+  });
+
   it('keep every related list, in order, and refuse an index that is no article', () => {
     const memo = {
       ids: ['2026-01-01-0', '2026-01-02-0', '2026-01-02-1'],
