@@ -15,23 +15,32 @@ export const NAME_KIND_LABELS: Readonly<Record<NameKind, string>> = {
   organisation: 'Φορείς',
 };
 
+/**
+ * Each name link's list item, by page context: a link object stands for one name page and
+ * spelling, shared by every article that writes the name so (the archive's 2 million mentions
+ * are some 60,000 spellings), so its item is made once a build rather than once a mention.
+ */
+const nameItems = new WeakMap<PageContext, WeakMap<NameLink, string>>();
+
 function namesSection(names: readonly NameLink[], ctx: PageContext): string | false {
   if (names.length === 0) return false;
-  const kinds = (Object.keys(NAME_KIND_LABELS) as NameKind[]).filter((kind) =>
-    names.some((n) => n.kind === kind),
-  );
+  let items = nameItems.get(ctx);
+  if (!items) nameItems.set(ctx, (items = new WeakMap()));
+  const byKind: Record<NameKind, string> = { person: '', place: '', organisation: '' };
+  for (const name of names) {
+    let item = items.get(name);
+    if (item === undefined) items.set(name, (item = `<dd>${link(ctx, name)}</dd>`));
+    byKind[name.kind] += item;
+  }
+  let groups = '';
+  for (const kind of Object.keys(NAME_KIND_LABELS) as NameKind[]) {
+    if (byKind[kind]) groups += `<dt>${NAME_KIND_LABELS[kind]}</dt>${byKind[kind]}`;
+  }
   return join([
     '<section class="article-names" aria-labelledby="names-heading">',
     '<h2 id="names-heading">Στο άρθρο</h2>',
     '<dl>',
-    ...kinds.map(
-      (kind) =>
-        `<dt>${NAME_KIND_LABELS[kind]}</dt>` +
-        names
-          .filter((n) => n.kind === kind)
-          .map((n) => `<dd>${link(ctx, n)}</dd>`)
-          .join(''),
-    ),
+    groups,
     '</dl>',
     '</section>',
   ]);

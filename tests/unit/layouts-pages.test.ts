@@ -15,6 +15,7 @@ import type {
   ArticleRef,
   DayGroup,
   NameGroup,
+  NameLink,
   TopicGroup,
   TopicMonthPage,
   YearGroup,
@@ -302,6 +303,41 @@ describe('articlePage', () => {
     expect(document.querySelector('meta[name="description"]')?.getAttribute('content')).toBe(
       'Πρώτη παράγραφος.',
     );
+  });
+
+  it('lists the names it mentions by kind, in the order of mention, each linking its page', () => {
+    const putin: NameLink = { url: '/prosopa/poutin/', label: 'Πούτιν', kind: 'person' };
+    const names: NameLink[] = [
+      { url: '/foreis/nato/', label: 'ΝΑΤΟ', kind: 'organisation' },
+      putin,
+      { url: '/topoi/rosia/', label: 'Ρωσία', kind: 'place' },
+      { url: '/prosopa/a-b/', label: 'Α & <Β>', kind: 'person' },
+    ];
+    const section = (context: PageContext, links: NameLink[]) => {
+      const html = articlePage(makeArticlePage({}, { names: links }), body, context);
+      const dl = parseHTML(html).document.querySelector('.article-names dl');
+      return [...(dl?.children ?? [])].map((e) =>
+        e.tagName === 'DT'
+          ? e.textContent
+          : [e.textContent, e.querySelector('a')?.getAttribute('href')],
+      );
+    };
+    expect(section(ctx, names)).toEqual([
+      'Πρόσωπα',
+      ['Πούτιν', '/archive/prosopa/poutin/'],
+      ['Α & <Β>', '/archive/prosopa/a-b/'],
+      'Τόποι',
+      ['Ρωσία', '/archive/topoi/rosia/'],
+      'Φορείς',
+      ['ΝΑΤΟ', '/archive/foreis/nato/'],
+    ]);
+    // The same link objects on another page and under another site: each under its own address.
+    expect(section(ctx, [putin])).toEqual(['Πρόσωπα', ['Πούτιν', '/archive/prosopa/poutin/']]);
+    const elsewhere: PageContext = { ...makeCtx(), href: (path) => path };
+    expect(section(elsewhere, [putin])).toEqual(['Πρόσωπα', ['Πούτιν', '/prosopa/poutin/']]);
+    expect(
+      render(articlePage(makeArticlePage(), body, ctx)).querySelector('.article-names'),
+    ).toBeNull();
   });
 
   it('says on paper where the article came from: site, date and address', () => {
