@@ -153,17 +153,17 @@ export class CacheCodec {
   /** Each file's row, with the tables its indices point into. */
   readonly #rows = new WeakMap<StoredFile, { tables: Tables; row: PackedFile }>();
 
-  /** The tables of an analysis: those in use if they are its own, else new ones. */
-  #tablesFor(analysisKey: string): { tables: Tables; indices: PackIndices } {
+  /** Look-ups into the tables of an analysis: those in use if they are its own, else new ones. */
+  #indicesFor(analysisKey: string): PackIndices {
     if (this.#tables?.analysisKey !== analysisKey) {
       this.#tables = { analysisKey, names: new Table(), topics: new Table(), words: new Table() };
       this.#indices = undefined;
     }
-    this.#indices ??= new PackIndices(this.#tables);
-    return { tables: this.#tables, indices: this.#indices };
+    return (this.#indices ??= new PackIndices(this.#tables));
   }
 
-  #row(file: StoredFile, tables: Tables, indices: PackIndices): PackedFile {
+  #row(file: StoredFile, indices: PackIndices): PackedFile {
+    const { tables } = indices;
     const known = this.#rows.get(file);
     if (known?.tables === tables) return known.row;
     const row = packFile(file, indices);
@@ -173,13 +173,13 @@ export class CacheCodec {
 
   /** Packs a file of a cache of this analysis now, for `pack` to take as it is. */
   packAhead(analysisKey: string, file: StoredFile): void {
-    const { tables, indices } = this.#tablesFor(analysisKey);
-    this.#row(file, tables, indices);
+    this.#row(file, this.#indicesFor(analysisKey));
   }
 
   pack(cache: ContentCache): PackedCache {
-    const { tables, indices } = this.#tablesFor(cache.analysisKey);
-    const files = cache.files.map((file) => this.#row(file, tables, indices));
+    const indices = this.#indicesFor(cache.analysisKey);
+    const { tables } = indices;
+    const files = cache.files.map((file) => this.#row(file, indices));
     // The look-ups hold every mention object packed: not kept past the state they were for.
     this.#indices = undefined;
     return {
