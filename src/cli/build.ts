@@ -218,7 +218,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   );
   const version = codeVersion();
   const { prepared, previous } = await prepareFromState(
-    options.full ? undefined : readState(state),
+    options.full ? undefined : await readState(state),
     options.contentDir,
     version,
   );

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { assertFullIcu } from '../greek/dates.ts';
-import { DEFAULT_CACHE_DIR } from './build-state.ts';
+import { DEFAULT_CACHE_DIR, readStateAhead, stateFile } from './build-state.ts';
 
 const USAGE = `Usage:
   ephemeris build [--content DIR] [--out DIR] [--path-prefix /sub/] [--report FILE] [--strict]
@@ -56,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
   // load, which a build that finds nothing changed never needs.
   switch (command) {
     case 'build': {
+      if (!build.full)
+        void readStateAhead(stateFile(build.cacheDir, build.contentDir, build.outDir));
       const { runBuild } = await import('./build.ts');
       const outcome = await runBuild(build);
       return outcome.written ? 0 : 1;

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeState, readStateFile, writeStateFile } from '../../src/cli/state-file.ts';
+import { readState, readStateAhead, writeState } from '../../src/cli/build-state.ts';
+import { decodeState, readStateBytes, writeStateFile } from '../../src/cli/state-file.ts';
 
 const folders: string[] = [];
 
@@ -46,11 +47,11 @@ function sample() {
 }
 
 describe('the state file', () => {
-  it('gives back the value written, arrays of each kind with their contents and types', () => {
+  it('gives back the value written, arrays of each kind with their contents and types', async () => {
     const file = tempFile();
     const value = sample();
     writeStateFile(file, value);
-    const read = readStateFile(file) as ReturnType<typeof sample>;
+    const read = decodeState(await readStateBytes(file)) as ReturnType<typeof sample>;
     expect(read).toEqual(value);
     // toEqual does not tell a Buffer from a Uint8Array, nor the kinds of typed array apart.
     const kinds = (v: object) =>
@@ -76,13 +77,49 @@ describe('the state file', () => {
     }
   });
 
-  it('refuses a file of another format, and a file cut short', () => {
+  it('refuses a file of another format, and a file cut short', async () => {
     const file = tempFile();
     writeFileSync(file, serialize({ format: 8 }));
-    expect(() => readStateFile(file)).toThrow(/not a state file/);
+    expect(() => decodeState(readFileSync(file))).toThrow(/not a state file/);
     writeStateFile(file, sample());
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 9));
-    expect(() => readStateFile(file)).toThrow(/cut short/);
+    expect(() => decodeState(readFileSync(file))).toThrow(/cut short/);
+  });
+
+  it('reads the bytes of a file as they are, and a missing file as an error', async () => {
+    const file = tempFile();
+    writeStateFile(file, sample());
+    expect((await readStateBytes(file)).equals(readFileSync(file))).toBe(true);
+    await expect(readStateBytes(`${file}.missing`)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('reading the build state ahead', () => {
+  const state = {
+    content: { analysisKey: 'a', textKey: 't', writtenAt: 1, files: [] },
+    inputs: 'inputs',
+    pages: new Map([['/2026/01/27/', '0123456789abcdef']]),
+    pending: [],
+  };
+
+  it('gives the state that reading it when asked gives', async () => {
+    const file = tempFile();
+    writeState(file, state);
+    void readStateAhead(file);
+    const ahead = await readState(file);
+    expect(ahead).toEqual({ format: expect.any(Number), ...state });
+    expect(await readState(file)).toEqual(ahead);
+  });
+
+  it('takes the bytes read ahead, once; a missing state is none', async () => {
+    const file = tempFile();
+    writeState(file, state);
+    await readStateAhead(file);
+    rmSync(file);
+    expect(await readState(file)).toEqual({ format: expect.any(Number), ...state });
+    expect(await readState(file)).toBeUndefined();
+    await readStateAhead(file);
+    expect(await readState(file)).toBeUndefined();
   });
 });
