@@ -18,8 +18,14 @@ let compacting = false;
  */
 export class Fingerprinted {
   readonly #fingerprint: string;
-  /** The key hashed, on first use: page keys take it as two numbers, not its characters. */
-  #digest: readonly [number, number] | undefined;
+  /**
+   * The key hashed, on first use: page keys take it as two numbers, not its characters. Kept
+   * as two fields of the object, not an array: the pages of a 100k archive mix in a million
+   * keys, and each array was one more read from memory far from the last.
+   */
+  #hashed = false;
+  #a = 0;
+  #b = 0;
 
   constructor(fingerprint: string) {
     this.#fingerprint = fingerprint;
@@ -31,10 +37,15 @@ export class Fingerprinted {
     return compacting ? this.#fingerprint : this;
   }
 
-  /** The hash of the key `value` stands as, if it is one of these. */
-  static digestOf(value: object): readonly [number, number] | undefined {
-    if (!(#fingerprint in value)) return undefined;
-    return (value.#digest ??= new KeyHash().add(value.#fingerprint).digestWords());
+  /** Mixes the hash of the key `value` stands as into `key`; false if it is not one of these. */
+  static mixInto(value: object, key: KeyHash): boolean {
+    if (!(#fingerprint in value)) return false;
+    if (!value.#hashed) {
+      [value.#a, value.#b] = new KeyHash().add(value.#fingerprint).digestWords();
+      value.#hashed = true;
+    }
+    key.addWords(value.#a, value.#b);
+    return true;
   }
 }
 
@@ -82,6 +93,11 @@ export class KeyHash {
    * with other constants and the words in the other order in the second.
    */
   addDigest([x, y]: readonly [number, number]): this {
+    return this.addWords(x, y);
+  }
+
+  /** `addDigest` of the words `x` and `y`. */
+  addWords(x: number, y: number): this {
     this.#a = murmurStep(murmurStep(this.#a, x, 0xcc9e2d51, 0x1b873593), y, 0xcc9e2d51, 0x1b873593);
     this.#b = murmurStep(murmurStep(this.#b, y, 0x85ebca6b, 0xc2b2ae35), x, 0x85ebca6b, 0xc2b2ae35);
     return this;
@@ -89,8 +105,7 @@ export class KeyHash {
 
   /** How `value` stands in a fingerprint: its key's digest if it has one, else its JSON. */
   addKey(value: object): this {
-    const digest = Fingerprinted.digestOf(value);
-    return digest ? this.addDigest(digest) : this.add(fingerprintJson(value));
+    return Fingerprinted.mixInto(value, this) ? this : this.add(fingerprintJson(value));
   }
 
   /** The hash as two 32-bit words, after a final avalanche of both lanes. */

@@ -135,7 +135,9 @@ export function groupNames(newestFirst: readonly Article[], minArticles: number)
   const taken = new Set<string>();
   const groups: NameGroup[] = [];
   const refs: ArticleRef[] = new Array(newestFirst.length);
-  const pageKeys: ([number, number] | undefined)[] = new Array(keys.length);
+  // Per name with a page, the digest of its URL and kind as words 2i and 2i + 1.
+  const pageKeys = new Int32Array(keys.length * 2);
+  const hasPage = new Uint8Array(keys.length);
   for (const name of inOrderOfFirstMention) {
     const key = keys[name]!;
     const { kind, slug: firstSlug } = tally.first[name]!;
@@ -154,7 +156,8 @@ export function groupNames(newestFirst: readonly Article[], minArticles: number)
       // One reference per article, however many names list it.
       articles: tally.articles[name]!.map((place) => (refs[place] ??= toRef(newestFirst[place]!))),
     });
-    pageKeys[name] = new KeyHash().add(url).add(kind).digestWords();
+    [pageKeys[name * 2], pageKeys[name * 2 + 1]] = new KeyHash().add(url).add(kind).digestWords();
+    hasPage[name] = 1;
   }
   groups.sort(
     (a, b) =>
@@ -162,12 +165,13 @@ export function groupNames(newestFirst: readonly Article[], minArticles: number)
       greekCollator.compare(a.name, b.name) ||
       (a.key < b.key ? -1 : 1),
   );
-  return { groups, linksKeys: linksKeys(tally, pageKeys) };
+  return { groups, linksKeys: linksKeys(tally, pageKeys, hasPage) };
 }
 
 function linksKeys(
   { mentionNames, articleEnds }: NameTally,
-  pageKeys: readonly ([number, number] | undefined)[],
+  pageKeys: Int32Array,
+  hasPage: Uint8Array,
 ): Int32Array {
   const keys = new Int32Array(articleEnds.length * 2);
   let from = 0;
@@ -175,9 +179,9 @@ function linksKeys(
     const key = new KeyHash();
     let linked = 0;
     for (let i = from; i < end; i++) {
-      const page = pageKeys[mentionNames[i]!];
-      if (!page) continue;
-      key.addDigest(page);
+      const name = mentionNames[i]!;
+      if (!hasPage[name]) continue;
+      key.addWords(pageKeys[name * 2]!, pageKeys[name * 2 + 1]!);
       linked++;
     }
     const [a, b] = key.add(String(linked)).digestWords();
