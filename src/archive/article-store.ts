@@ -124,6 +124,35 @@ export function articlesByHash(files: Iterable<StoredFile>): Map<string, StoredA
   return articles;
 }
 
+/**
+ * A stored article as plain data, its fields in the order reading a file gives them: articles
+ * read back from the state give their title and excerpt through getters, which structured
+ * cloning, spreading and JSON leave out.
+ */
+export function plainArticle(a: StoredArticle): StoredArticle {
+  return {
+    date: a.date,
+    ordinal: a.ordinal,
+    title: a.title,
+    source: a.source,
+    excerpt: a.excerpt,
+    wordCount: a.wordCount,
+    readingMinutes: a.readingMinutes,
+    topics: a.topics,
+    names: a.names,
+    keywords: a.keywords,
+    contentHash: a.contentHash,
+    summaryHash: a.summaryHash,
+    textLength: a.textLength,
+    slug: a.slug,
+  };
+}
+
+/** A stored file as plain data, for another thread (see `plainArticle`). */
+export function plainFile(file: StoredFile): StoredFile {
+  return { ...file, articles: file.articles.map(plainArticle) };
+}
+
 /** What a stored article's text decided: its analysis, to reuse for the same text. */
 function analysisOf(a: StoredArticle): Analysis {
   const { excerpt, wordCount, readingMinutes, topics, names, keywords } = a;
@@ -300,6 +329,8 @@ export class BodyStore {
   }
 
   withBody(article: Article): Article & { paragraphs: string[] } {
-    return { ...article, paragraphs: this.paragraphs(article) };
+    // Title and excerpt may be getters, which a spread leaves out.
+    const { title, excerpt } = article;
+    return { ...article, title, excerpt, paragraphs: this.paragraphs(article) };
   }
 }

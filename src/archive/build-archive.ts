@@ -40,21 +40,28 @@ export function compareArticles(a: Article, b: Article): number {
 
 /** A list's reference to an article: in fingerprints, the article's summary hash. */
 class Ref extends Fingerprinted implements ArticleRef {
+  /** Title and excerpt are read from it when a page shows them: few pages of a rebuild do. */
+  readonly #article: Article;
   id: string;
   date: string;
   ordinal: number;
-  title: string;
   url: string;
-  excerpt: string;
 
   constructor(article: Article) {
     super(article.summaryHash);
+    this.#article = article;
     this.id = article.id;
     this.date = article.date;
     this.ordinal = article.ordinal;
-    this.title = article.title;
     this.url = article.url;
-    this.excerpt = article.excerpt;
+  }
+
+  get title(): string {
+    return this.#article.title;
+  }
+
+  get excerpt(): string {
+    return this.#article.excerpt;
   }
 }
 
@@ -64,13 +71,17 @@ class Ref extends Fingerprinted implements ArticleRef {
  * which would double the bytes of every key it joins.
  */
 class ArticleLink extends Fingerprinted implements Link {
+  readonly #article: Article;
   url: string;
-  label: string;
 
   constructor(article: Article) {
     super(article.summaryHash);
+    this.#article = article;
     this.url = article.url;
-    this.label = article.title;
+  }
+
+  get label(): string {
+    return this.#article.title;
   }
 }
 

@@ -101,13 +101,13 @@ function previousRelated(
  * text, decides the topics. Topic names are the site fingerprint's.
  */
 class PublishedArticle extends Fingerprinted implements Article {
+  /** Title and excerpt are read from it when asked for (see `UnpackedArticle`). */
+  readonly #stored: StoredArticle;
   id: string;
   url: string;
   date: string;
   ordinal: number;
-  title: string;
   source: SourceLocation;
-  excerpt: string;
   wordCount: number;
   readingMinutes: number;
   topics: TopicScore[];
@@ -121,13 +121,12 @@ class PublishedArticle extends Fingerprinted implements Article {
     let topics = '';
     for (const t of stored.topics) topics += ` ${t.slug}:${t.score}`;
     super(`${id} ${stored.contentHash}${topics}`);
+    this.#stored = stored;
     this.id = id;
     this.url = articleUrl(stored.date, stored.ordinal, stored.slug);
     this.date = stored.date;
     this.ordinal = stored.ordinal;
-    this.title = stored.title;
     this.source = stored.source;
-    this.excerpt = stored.excerpt;
     this.wordCount = stored.wordCount;
     this.readingMinutes = stored.readingMinutes;
     this.topics = stored.topics;
@@ -136,6 +135,14 @@ class PublishedArticle extends Fingerprinted implements Article {
     this.contentHash = stored.contentHash;
     this.summaryHash = stored.summaryHash;
     this.slug = stored.slug;
+  }
+
+  get title(): string {
+    return this.#stored.title;
+  }
+
+  get excerpt(): string {
+    return this.#stored.excerpt;
   }
 }
 

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { startTsWorker } from '../ts-worker.ts';
-import type { FileReader, ReadJob, ReadResult } from './article-store.ts';
+import { plainFile, type FileReader, type ReadJob, type ReadResult } from './article-store.ts';
 
 export interface WorkerRequest {
   id: number;
@@ -55,7 +55,11 @@ export function readInWorkers(
                 next += BATCH_FILES;
                 worker.postMessage({
                   id,
-                  jobs: jobs.slice(id, id + BATCH_FILES),
+                  jobs: jobs
+                    .slice(id, id + BATCH_FILES)
+                    .map((job) =>
+                      job.previous ? { ...job, previous: plainFile(job.previous) } : job,
+                    ),
                 } satisfies WorkerRequest);
               };
               worker.on('message', (reply: WorkerReply) => {

@@ -14,7 +14,7 @@ import {
 } from './state-codec.ts';
 import { decodeState, readStateBytes, writeStateFile } from './state-file.ts';
 
-const FORMAT = 10;
+const FORMAT = 11;
 
 /** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';

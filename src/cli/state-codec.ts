@@ -6,22 +6,30 @@
  * shared object per distinct name mention, so it is smaller on disk and in memory.
  */
 import { Buffer } from 'node:buffer';
-import type { ContentCache, StoredArticle, StoredFile } from '../archive/article-store.ts';
+import {
+  plainArticle,
+  type ContentCache,
+  type StoredArticle,
+  type StoredFile,
+} from '../archive/article-store.ts';
 import type { RelatedMemo } from '../archive/related.ts';
-import type { NameKind, NameMention, TopicScore } from '../model.ts';
+import type { NameKind, NameMention, SourceLocation, TopicScore } from '../model.ts';
 
 /**
  * A file's articles in columns, so that reading the state deserialises a few byte arrays per
  * file instead of a dozen values per article (1.4 s of a 100k rebuild before, 0.1 s now).
- * `text`: per article, its date, title, source file ('' when it is the stored file), excerpt,
- * content hash, slug and summary hash, by `packStrings` (decoding removes NUL from the text
- * itself).
+ * `ids`: per article, its date, source file ('' when it is the stored file), content hash,
+ * slug and summary hash, by `packStrings`: ASCII, so one byte a character.
+ * `prose`: per article, its title and excerpt, by `packStrings` (decoding removes NUL from the
+ * text itself). Only what a build renders reads them, so they stay bytes until asked for
+ * (`ProseList`).
  * `numbers`: per article, its ordinal, line, word count, reading minutes, text length, number
  * of topics, names and key words, then its topic indices, (name index, count) pairs and key
  * word indices. `scores`: the scores of its topics.
  */
 interface PackedArticles {
-  text: Uint8Array;
+  ids: Uint8Array;
+  prose: Uint8Array;
   numbers: Int32Array;
   scores: Float64Array;
 }
@@ -111,14 +119,16 @@ function packFile({ articles, ...file }: StoredFile, indices: PackIndices): Pack
     numberCount += 8 + a.topics.length + 2 * a.names.length + a.keywords.length;
     scoreCount += a.topics.length;
   }
-  const fields: string[] = [];
+  const ids: string[] = [];
+  const prose: string[] = [];
   const numbers = new Int32Array(numberCount);
   const scores = new Float64Array(scoreCount);
   let n = 0;
   let score = 0;
   for (const a of articles) {
     const source = a.source.file === file.file ? '' : a.source.file;
-    fields.push(a.date, a.title, source, a.excerpt, a.contentHash, a.slug, a.summaryHash);
+    ids.push(a.date, source, a.contentHash, a.slug, a.summaryHash);
+    prose.push(a.title, a.excerpt);
     numbers[n++] = a.ordinal;
     numbers[n++] = a.source.line;
     numbers[n++] = a.wordCount;
@@ -137,7 +147,10 @@ function packFile({ articles, ...file }: StoredFile, indices: PackIndices): Pack
     }
     for (const k of a.keywords) numbers[n++] = words.indexOf(k);
   }
-  return { ...file, articles: { text: packStrings(fields), numbers, scores } };
+  return {
+    ...file,
+    articles: { ids: packStrings(ids), prose: packStrings(prose), numbers, scores },
+  };
 }
 
 /**
@@ -212,6 +225,81 @@ export function packCache(cache: ContentCache): PackedCache {
   return new CacheCodec().pack(cache);
 }
 
+/**
+ * The titles and excerpts of a file's articles, decoded when one is first asked for: a
+ * rebuild renders a few pages, and decoding all of them (as UTF-16, 70 MB for 100,000
+ * articles) was a fifth of reading the state.
+ */
+class ProseList {
+  #bytes: Uint8Array | undefined;
+  #texts: string[] | undefined;
+
+  constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+  }
+
+  get(index: number): string {
+    if (!this.#texts) {
+      this.#texts = unpackStrings(this.#bytes!);
+      this.#bytes = undefined;
+    }
+    return this.#texts[index]!;
+  }
+}
+
+type Unpacked = Omit<StoredArticle, 'title' | 'excerpt'>;
+
+/**
+ * A stored article as the state gives it back: its title and excerpt read from its file's
+ * `ProseList`. They are not own properties: spreading one, or sending it to another thread,
+ * leaves them out (`plainArticle`).
+ */
+class UnpackedArticle implements StoredArticle {
+  readonly #texts: ProseList;
+  readonly #index: number;
+  date: string;
+  ordinal: number;
+  source: SourceLocation;
+  wordCount: number;
+  readingMinutes: number;
+  topics: TopicScore[];
+  names: NameMention[];
+  keywords: string[];
+  contentHash: string;
+  summaryHash: string;
+  textLength: number;
+  slug: string;
+
+  constructor(texts: ProseList, index: number, fields: Unpacked) {
+    this.#texts = texts;
+    this.#index = index;
+    this.date = fields.date;
+    this.ordinal = fields.ordinal;
+    this.source = fields.source;
+    this.wordCount = fields.wordCount;
+    this.readingMinutes = fields.readingMinutes;
+    this.topics = fields.topics;
+    this.names = fields.names;
+    this.keywords = fields.keywords;
+    this.contentHash = fields.contentHash;
+    this.summaryHash = fields.summaryHash;
+    this.textLength = fields.textLength;
+    this.slug = fields.slug;
+  }
+
+  get title(): string {
+    return this.#texts.get(this.#index * 2);
+  }
+
+  get excerpt(): string {
+    return this.#texts.get(this.#index * 2 + 1);
+  }
+
+  toJSON(): StoredArticle {
+    return plainArticle(this);
+  }
+}
+
 export function unpackCache(packed: PackedCache): ContentCache {
   const names = packed.names.map((row) => {
     const [key, name, kind, slug] = row.split(SEPARATOR) as [string, string, NameKind, string];
@@ -233,8 +321,9 @@ export function unpackCache(packed: PackedCache): ContentCache {
     }
     return found;
   };
-  const unpackArticles = (file: string, { text, numbers, scores }: PackedArticles) => {
-    const fields = unpackStrings(text);
+  const unpackArticles = (file: string, { ids, prose, numbers, scores }: PackedArticles) => {
+    const fields = unpackStrings(ids);
+    const texts = new ProseList(prose);
     const articles: StoredArticle[] = [];
     let f = 0;
     let n = 0;
@@ -262,23 +351,23 @@ export function unpackCache(packed: PackedCache): ContentCache {
       }
       const keywords = new Array<string>(keywordCount);
       for (let i = 0; i < keywordCount; i++, n++) keywords[i] = packed.words[numbers[n]!]!;
-      articles.push({
-        date: fields[f]!,
-        ordinal,
-        title: fields[f + 1]!,
-        source: { file: fields[f + 2] || file, line },
-        excerpt: fields[f + 3]!,
-        wordCount,
-        readingMinutes,
-        topics: articleTopics,
-        names: articleNames,
-        keywords,
-        contentHash: fields[f + 4]!,
-        summaryHash: fields[f + 6]!,
-        textLength,
-        slug: fields[f + 5]!,
-      });
-      f += 7;
+      articles.push(
+        new UnpackedArticle(texts, articles.length, {
+          date: fields[f]!,
+          ordinal,
+          source: { file: fields[f + 1] || file, line },
+          wordCount,
+          readingMinutes,
+          topics: articleTopics,
+          names: articleNames,
+          keywords,
+          contentHash: fields[f + 2]!,
+          summaryHash: fields[f + 4]!,
+          textLength,
+          slug: fields[f + 3]!,
+        }),
+      );
+      f += 5;
     }
     return articles;
   };

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { readInThisThread, type ContentCache } from '../../src/archive/article-store.ts';
+import { plainFile, readInThisThread, type ContentCache } from '../../src/archive/article-store.ts';
 import {
   CacheCodec,
   packCache,
@@ -92,7 +92,9 @@ describe('the packed content cache of the state file', () => {
     const first = packCache(cache);
     const read = codec.unpack(structuredClone(first));
     const [changed, ...same] = read.files;
-    const edited = structuredClone(changed!);
+    // Copied as files are sent to reading threads: an unpacked article's title and excerpt are
+    // getters, which a structured clone alone would leave out.
+    const edited = structuredClone(plainFile(changed!));
     edited.articles[0]!.names.push({
       key: 'νεο ονομα',
       name: 'Νέο Όνομα',
@@ -113,6 +115,17 @@ describe('the packed content cache of the state file', () => {
       ['νεο ονομα', 'Νέο Όνομα', 'person', 'neo-onoma'].join('\u0000'),
     );
     expect(packed.names.slice(0, first.names.length)).toEqual(first.names);
+  });
+
+  it('gives titles and excerpts when asked, and to plain copies for other threads', async () => {
+    const cache = await fixtureCache();
+    const read = unpackCache(structuredClone(packCache(cache)));
+    const titles = (c: ContentCache) => c.files.flatMap((f) => f.articles.map((a) => a.title));
+    expect(titles(read)).toEqual(titles(cache));
+    const sent = read.files.map((f) => structuredClone(plainFile(f)));
+    expect(JSON.stringify(sent)).toBe(JSON.stringify(cache.files));
+    // Without the plain copy, a clone has neither.
+    expect(structuredClone(read.files[0]!).articles[0]!.title).toBeUndefined();
   });
 
   it('packs afresh for another analysis version', async () => {
