@@ -8,6 +8,7 @@ import {
   type ReadResult,
 } from '../../src/archive/article-store.ts';
 import { readInWorkers } from '../../src/archive/read-workers.ts';
+import { packCache, unpackCache } from '../../src/cli/state-codec.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
 import { listArticleFiles } from '../../src/ingest/read-content.ts';
@@ -68,6 +69,23 @@ describe('reading files in worker threads', () => {
     expect(again!.stored.articles[0]!.excerpt).toBe('from the cache');
     expect(again!.stored.articles[0]!.topics).toEqual(first!.stored.articles[0]!.topics);
     expect(again!.stored.articles[0]!.topics.length).toBeGreaterThan(0);
+  });
+
+  it('sends a file read back from the state with its titles and excerpts', async () => {
+    const jobs = jobsOf(FIXTURE);
+    const [first] = await readInThisThread(analyze)(jobs.slice(0, 1), () => {});
+    const stored = structuredClone(first!.stored);
+    stored.articles[0]!.excerpt = 'from the state';
+    const cache = { analysisKey: 'a', textKey: 't', writtenAt: 0, files: [stored] };
+    // Its articles give title and excerpt through getters, which cloning alone leaves out.
+    const previous = unpackCache(structuredClone(packCache(cache))).files[0]!;
+    const [again] = await readInWorkers(
+      FIXTURE,
+      2,
+      readInThisThread(analyze),
+      0,
+    )([{ ...jobs[0]!, previous, staleTopics: true }], () => {});
+    expect(again!.stored.articles[0]!.excerpt).toBe('from the state');
   });
 
   it('reads small batches in this thread, where starting workers costs more than it saves', async () => {
