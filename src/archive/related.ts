@@ -177,12 +177,16 @@ function reusable(
   previous: PreviousRelated,
 ): { compute: Set<number>; kept: (number[] | undefined)[] } | undefined {
   const { memo } = previous;
-  const indexOf = new Map(sorted.map((a, i) => [a.id, i]));
   // Each article of the previous build by its place now (-1 if gone), and the other way round.
+  // Both lists are in the archive's order, so one walk matches them, without a map of every
+  // id (an article it failed to match would only have its list computed again).
   const now = new Int32Array(memo.ids.length);
   const before = new Int32Array(sorted.length).fill(-1);
+  let next = 0;
   memo.ids.forEach((id, old) => {
-    const index = indexOf.get(id) ?? -1;
+    const place = placeOf(id);
+    while (next < sorted.length && precedes(sorted[next]!, place)) next++;
+    const index = sorted[next]?.id === id ? next : -1;
     now[old] = index;
     if (index >= 0) before[index] = old;
   });
