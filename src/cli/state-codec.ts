@@ -13,7 +13,7 @@ import {
   type StoredFile,
 } from '../archive/article-store.ts';
 import type { RelatedMemo } from '../archive/related.ts';
-import type { NameKind, NameMention, SourceLocation, TopicScore } from '../model.ts';
+import type { NameKind, NameMention, TopicScore } from '../model.ts';
 
 /**
  * A file's articles in columns, so that reading the state deserialises a few byte arrays per
@@ -250,41 +250,18 @@ class ProseList {
 type Unpacked = Omit<StoredArticle, 'title' | 'excerpt'>;
 
 /**
- * A stored article as the state gives it back: its title and excerpt read from its file's
- * `ProseList`. They are not own properties: spreading one, or sending it to another thread,
- * leaves them out (`plainArticle`).
+ * A stored article as the state gives it back: its other fields as given, its title and
+ * excerpt read from its file's `ProseList`. Those two are not own properties: spreading one,
+ * or sending it to another thread, leaves them out (`plainArticle`).
  */
-class UnpackedArticle implements StoredArticle {
+class UnpackedArticle {
   readonly #texts: ProseList;
   readonly #index: number;
-  date: string;
-  ordinal: number;
-  source: SourceLocation;
-  wordCount: number;
-  readingMinutes: number;
-  topics: TopicScore[];
-  names: NameMention[];
-  keywords: string[];
-  contentHash: string;
-  summaryHash: string;
-  textLength: number;
-  slug: string;
 
   constructor(texts: ProseList, index: number, fields: Unpacked) {
+    Object.assign(this, fields);
     this.#texts = texts;
     this.#index = index;
-    this.date = fields.date;
-    this.ordinal = fields.ordinal;
-    this.source = fields.source;
-    this.wordCount = fields.wordCount;
-    this.readingMinutes = fields.readingMinutes;
-    this.topics = fields.topics;
-    this.names = fields.names;
-    this.keywords = fields.keywords;
-    this.contentHash = fields.contentHash;
-    this.summaryHash = fields.summaryHash;
-    this.textLength = fields.textLength;
-    this.slug = fields.slug;
   }
 
   get title(): string {
@@ -296,8 +273,13 @@ class UnpackedArticle implements StoredArticle {
   }
 
   toJSON(): StoredArticle {
-    return plainArticle(this);
+    return plainArticle(unpacked(this));
   }
+}
+
+/** An unpacked article as what it is: the fields it was given, and its title and excerpt. */
+function unpacked(article: UnpackedArticle): StoredArticle {
+  return article as UnpackedArticle & Unpacked;
 }
 
 export function unpackCache(packed: PackedCache): ContentCache {
@@ -352,20 +334,22 @@ export function unpackCache(packed: PackedCache): ContentCache {
       const keywords = new Array<string>(keywordCount);
       for (let i = 0; i < keywordCount; i++, n++) keywords[i] = packed.words[numbers[n]!]!;
       articles.push(
-        new UnpackedArticle(texts, articles.length, {
-          date: fields[f]!,
-          ordinal,
-          source: { file: fields[f + 1] || file, line },
-          wordCount,
-          readingMinutes,
-          topics: articleTopics,
-          names: articleNames,
-          keywords,
-          contentHash: fields[f + 2]!,
-          summaryHash: fields[f + 4]!,
-          textLength,
-          slug: fields[f + 3]!,
-        }),
+        unpacked(
+          new UnpackedArticle(texts, articles.length, {
+            date: fields[f]!,
+            ordinal,
+            source: { file: fields[f + 1] || file, line },
+            wordCount,
+            readingMinutes,
+            topics: articleTopics,
+            names: articleNames,
+            keywords,
+            contentHash: fields[f + 2]!,
+            summaryHash: fields[f + 4]!,
+            textLength,
+            slug: fields[f + 3]!,
+          }),
+        ),
       );
       f += 5;
     }
