@@ -19,7 +19,8 @@ import type { NameKind, NameMention, TopicScore } from '../model.ts';
  * A file's articles in columns, so that reading the state deserialises a few byte arrays per
  * file instead of a dozen values per article (1.4 s of a 100k rebuild before, 0.1 s now).
  * `ids`: per article, its date, source file ('' when it is the stored file), content hash,
- * slug and summary hash, by `packStrings`: ASCII, so one byte a character.
+ * slug and summary hash, by `packStrings`: one byte a character, unless a file's name is not
+ * ASCII.
  * `prose`: per article, its title and excerpt, by `packStrings` (decoding removes NUL from the
  * text itself). Only what a build renders reads them, so they stay bytes until asked for
  * (`ProseList`).
