@@ -16,6 +16,7 @@ import type {
   TopicScore,
 } from '../model.ts';
 import {
+  articlesByHash,
   BodyStore,
   hashText,
   loadContent,
@@ -101,7 +102,7 @@ function previousRelated(
         }
         return undefined;
       }
-      byHash ??= new Map(cache.files.flatMap((f) => f.articles.map((a) => [a.contentHash, a])));
+      byHash ??= articlesByHash(cache.files);
       return byHash.get(contentHash);
     },
   };
