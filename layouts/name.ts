@@ -1,11 +1,11 @@
-import { nameIndexUrl } from '../src/archive/names.ts';
+import { nameIndexUrl, NAMES_URL } from '../src/archive/names.ts';
 import type { NameGroup, NameKind } from '../src/model.ts';
 import { NAME_KIND_LABELS } from './article.ts';
 import { basePage } from './base.ts';
 import { HOME } from './breadcrumbs.ts';
 import type { PageContext } from './context.ts';
-import { articleCount } from './format.ts';
-import { escapeHtml, join } from './html.ts';
+import { articleCount, plural } from './format.ts';
+import { escapeAttr, escapeHtml, join } from './html.ts';
 import { articleList, countedList } from './list.ts';
 
 /** What a name is, in the singular, under its heading. */
@@ -14,6 +14,9 @@ const NAME_KIND_SINGULAR: Readonly<Record<NameKind, string>> = {
   place: 'Τόπος',
   organisation: 'Φορέας',
 };
+
+/** The page of all names' lists, first of each name page's and list's breadcrumbs. */
+const NAMES_CRUMB = { url: NAMES_URL, label: 'Ονόματα' };
 
 /** A person, place or organisation: the newest articles that mention it. */
 export function namePage(name: NameGroup, ctx: PageContext): string {
@@ -34,6 +37,7 @@ export function namePage(name: NameGroup, ctx: PageContext): string {
     ctx,
     breadcrumbs: [
       HOME,
+      NAMES_CRUMB,
       { url: nameIndexUrl(name.kind), label: NAME_KIND_LABELS[name.kind] },
       { url: name.url, label: name.name },
     ],
@@ -62,7 +66,31 @@ export function nameIndexPage(
     description: `${label} του αρχείου ${ctx.site.title}`,
     body,
     ctx,
-    breadcrumbs: [HOME, { url, label }],
+    breadcrumbs: [HOME, NAMES_CRUMB, { url, label }],
     canonicalPath: url,
+  });
+}
+
+/**
+ * The folder of name pages (`/onomata/`), for readers who climb up from a name's address: the
+ * lists of names by kind, with how many each has.
+ */
+export function namesPage(
+  counts: readonly (readonly [NameKind, number])[],
+  ctx: PageContext,
+): string {
+  const { label } = NAMES_CRUMB;
+  const items = counts.map(
+    ([kind, count]) =>
+      `<li><a href="${escapeAttr(ctx.href(nameIndexUrl(kind)))}">${NAME_KIND_LABELS[kind]}</a> ` +
+      `<span class="count">${escapeHtml(plural(count, 'όνομα', 'ονόματα'))}</span></li>`,
+  );
+  return basePage({
+    title: label,
+    description: `Πρόσωπα, τόποι και φορείς του αρχείου ${ctx.site.title}`,
+    body: `<h1>${label}</h1><ul class="counted-list">${items.join('')}</ul>`,
+    ctx,
+    breadcrumbs: [HOME, NAMES_CRUMB],
+    canonicalPath: NAMES_URL,
   });
 }

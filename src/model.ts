@@ -91,7 +91,10 @@ export interface NameMention {
   kind: NameKind;
   /** Mentions in the article, nationality words pointing at a country included. */
   count: number;
-  /** ELOT 743 slug of `name`. */
+  /**
+   * ELOT 743 slug of `key` (`kyriak-mitsotak`), not of a spelling: the name page's address
+   * then depends on nothing but the name, and never moves as articles come and go.
+   */
   slug: string;
 }
 

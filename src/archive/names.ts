@@ -3,16 +3,31 @@ import type { Article, ArticleRef, NameGroup, NameKind, NameMention } from '../m
 import { greekCollator, toRef } from './build-archive.ts';
 import { KeyHash } from './fingerprint.ts';
 
-/** Folders of name pages, by kind: πρόσωπα, τόποι, φορείς. */
+/** Folders of the pages listing every name of a kind: πρόσωπα, τόποι, φορείς. */
 export const NAME_FOLDERS: Readonly<Record<NameKind, string>> = {
   person: 'prosopa',
   place: 'topoi',
   organisation: 'foreis',
 };
 
+/** Kinds in the order their counts' ties are settled (and `NAME_FOLDERS`' order). */
+const KINDS = Object.keys(NAME_FOLDERS) as NameKind[];
+const KIND_NUMBERS: Readonly<Record<NameKind, number>> = { person: 0, place: 1, organisation: 2 };
+
 /** The page listing every name of a kind: `/prosopa/`. */
 export function nameIndexUrl(kind: NameKind): string {
   return `/${NAME_FOLDERS[kind]}/`;
+}
+
+/** The folder of every name's page, and the page that leads from it to the lists by kind. */
+export const NAMES_URL = '/onomata/';
+
+/**
+ * A name's page, whatever its kind: `/onomata/kyriak-mitsotak/`. A kind is what most articles
+ * make of a name, and a majority can turn; the folder does not, so the address never does.
+ */
+export function nameUrl(slug: string): string {
+  return `${NAMES_URL}${slug}/`;
 }
 
 /** How many of a name's articles its page lists (the newest). */
@@ -34,9 +49,9 @@ class NameTally {
   readonly keys: string[] = [];
   readonly counts: number[] = [];
   readonly articles: number[][] = [];
-  /** Its first mention in time, and that article's place. */
-  readonly first: NameMention[] = [];
-  readonly oldest: number[] = [];
+  /** Its key's slug, and how many of its mentions make it each kind (words 3i to 3i + 2). */
+  readonly slugs: string[] = [];
+  readonly kindCounts: number[] = [];
   /** Per name, its spellings' texts and numbers; per spelling number, how often it is used. */
   readonly spellings: string[][] = [];
   readonly spellingNumbers: number[][] = [];
@@ -48,10 +63,7 @@ class NameTally {
   readonly #nameOfKey = new Map<string, number>();
   readonly #spellingOf = new Map<NameMention, number>();
 
-  /**
-   * Counts a mention in the article at `place`. Articles come newest first, so the last
-   * mention met of a name is its first in time.
-   */
+  /** Counts a mention in the article at `place`. */
   add(mention: NameMention, place: number): void {
     let spelling = this.#spellingOf.get(mention);
     if (spelling === undefined) {
@@ -62,8 +74,7 @@ class NameTally {
     this.mentionNames.push(name);
     if (this.counts[name]!++ < NAME_PAGE_SIZE) this.articles[name]!.push(place);
     this.spellingCounts[spelling]!++;
-    this.first[name] = mention;
-    this.oldest[name] = place;
+    this.kindCounts[name * 3 + KIND_NUMBERS[mention.kind]]!++;
   }
 
   #newSpelling(mention: NameMention): number {
@@ -74,8 +85,8 @@ class NameTally {
       this.keys.push(mention.key);
       this.counts.push(0);
       this.articles.push([]);
-      this.first.push(mention);
-      this.oldest.push(0);
+      this.slugs.push(mention.slug);
+      this.kindCounts.push(0, 0, 0);
       this.spellings.push([]);
       this.spellingNumbers.push([]);
     }
@@ -101,6 +112,16 @@ class NameTally {
     }
     return texts[best]!;
   }
+
+  /** A name's most common kind; of equally common ones, the first of `KINDS`. */
+  mostCommonKind(name: number): NameKind {
+    const counts = this.kindCounts;
+    let best = 0;
+    for (let kind = 1; kind < KINDS.length; kind++) {
+      if (counts[name * 3 + kind]! > counts[name * 3 + best]!) best = kind;
+    }
+    return KINDS[best]!;
+  }
 }
 
 /** Name pages, and what each article's page shows of them. */
@@ -116,9 +137,9 @@ export interface GroupedNames {
 
 /**
  * Groups the names of all articles by key and plans a page for each name that at least
- * `minArticles` articles mention. A name's URL comes from its first mention in time (its kind
- * and spelling then), and when two names share a slug the one mentioned first keeps it plain
- * while the other gets a short hash of its key: news added later never moves an existing page.
+ * `minArticles` articles mention, filed under the kind most of its mentions give it. A page's
+ * URL is its key's slug (`pageSlugs`), so no article added, edited or deleted moves another
+ * name's page, nor the links to it on every article that names it.
  */
 export function groupNames(newestFirst: readonly Article[], minArticles: number): GroupedNames {
   const tally = new NameTally();
@@ -126,39 +147,31 @@ export function groupNames(newestFirst: readonly Article[], minArticles: number)
     for (const mention of article.names) tally.add(mention, place);
     tally.articleEnds.push(tally.mentionNames.length);
   });
-  const { keys, oldest } = tally;
-  const inOrderOfFirstMention = keys
-    .map((_, name) => name)
-    .sort(
-      (a, b) => oldest[b]! - oldest[a]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0),
-    );
-  const taken = new Set<string>();
+  const { keys, counts } = tally;
+  const named: number[] = [];
+  for (let name = 0; name < keys.length; name++) if (counts[name]! >= minArticles) named.push(name);
+  const slugs = pageSlugs(named, tally);
   const groups: NameGroup[] = [];
   const refs: ArticleRef[] = new Array(newestFirst.length);
   // Per name with a page, the digest of its URL and kind as words 2i and 2i + 1.
   const pageKeys = new Int32Array(keys.length * 2);
   const hasPage = new Uint8Array(keys.length);
-  for (const name of inOrderOfFirstMention) {
+  named.forEach((name, i) => {
     const key = keys[name]!;
-    const { kind, slug: firstSlug } = tally.first[name]!;
-    const slug = firstSlug || keyHash(key);
-    let url = `${nameIndexUrl(kind)}${slug}/`;
-    if (taken.has(url)) url = `${nameIndexUrl(kind)}${slug}-${keyHash(key)}/`;
-    taken.add(url);
-    const count = tally.counts[name]!;
-    if (count < minArticles) continue;
+    const kind = tally.mostCommonKind(name);
+    const url = nameUrl(slugs[i]!);
     groups.push({
       key,
       kind,
       name: tally.mostCommon(name),
       url,
-      count,
+      count: counts[name]!,
       // One reference per article, however many names list it.
       articles: tally.articles[name]!.map((place) => (refs[place] ??= toRef(newestFirst[place]!))),
     });
     [pageKeys[name * 2], pageKeys[name * 2 + 1]] = new KeyHash().add(url).add(kind).digestWords();
     hasPage[name] = 1;
-  }
+  });
   groups.sort(
     (a, b) =>
       a.kind.localeCompare(b.kind) ||
@@ -166,6 +179,31 @@ export function groupNames(newestFirst: readonly Article[], minArticles: number)
       (a.key < b.key ? -1 : 1),
   );
   return { groups, linksKeys: linksKeys(tally, pageKeys, hasPage) };
+}
+
+/**
+ * The slugs of the pages of `names`: each key's slug (a short hash of the key for a key with
+ * none). Of keys with one slug (`αμαζον` and `amazon`, `ναπολι` and `ναπολη`), the first in
+ * code-point order keeps it and the others add a short hash of their key: which one keeps it
+ * depends on those keys alone, never on dates or on which article came first.
+ */
+function pageSlugs(names: readonly number[], { keys, slugs }: NameTally): string[] {
+  const pageSlugs = names.map((name) => slugs[name] || keyHash(keys[name]!));
+  const holder = new Map<string, number>();
+  const hashed: number[] = [];
+  pageSlugs.forEach((slug, i) => {
+    const other = holder.get(slug);
+    if (other === undefined) {
+      holder.set(slug, i);
+    } else if (keys[names[i]!]! < keys[names[other]!]!) {
+      holder.set(slug, i);
+      hashed.push(other);
+    } else {
+      hashed.push(i);
+    }
+  });
+  for (const i of hashed) pageSlugs[i] = `${pageSlugs[i]}-${keyHash(keys[names[i]!]!)}`;
+  return pageSlugs;
 }
 
 function linksKeys(

@@ -75,19 +75,19 @@ export function extractNames(article: {
     name: e.name,
     kind: e.kind,
     count: e.count,
-    slug: slugOf(e.name),
+    slug: slugOf(e.key),
   }));
 }
 
 const slugCache = new Map<string, string>();
 
 /** `slugify`, remembered: the same names come back in article after article. */
-function slugOf(name: string): string {
-  let slug = slugCache.get(name);
+function slugOf(key: string): string {
+  let slug = slugCache.get(key);
   if (slug === undefined) {
-    slug = slugify(name);
+    slug = slugify(key);
     if (slugCache.size >= 50_000) slugCache.clear();
-    slugCache.set(name, slug);
+    slugCache.set(key, slug);
   }
   return slug;
 }

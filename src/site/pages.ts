@@ -9,8 +9,8 @@ import { notFoundPage } from '../../layouts/not-found.ts';
 import { SEARCH_URL, searchPage } from '../../layouts/search.ts';
 import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
 import { yearPage } from '../../layouts/year.ts';
-import { nameIndexPage, namePage } from '../../layouts/name.ts';
-import { NAME_FOLDERS, nameIndexUrl } from '../archive/names.ts';
+import { nameIndexPage, namePage, namesPage } from '../../layouts/name.ts';
+import { NAME_FOLDERS, nameIndexUrl, NAMES_URL } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
 import { fingerprintJson, KeyHash } from '../archive/fingerprint.ts';
@@ -133,6 +133,23 @@ function addLink(key: KeyHash, link: Link | undefined): void {
   else key.add('');
 }
 
+/** The list of names of each kind that has any, and the page leading to those lists. */
+function namesIndexPages(names: readonly NameGroup[], ctx: PageContext): PageKind[] {
+  const pages: PageKind[] = [];
+  const counts: [NameKind, number][] = [];
+  for (const nameKind of Object.keys(NAME_FOLDERS) as NameKind[]) {
+    const ofKind = names.filter((n) => n.kind === nameKind);
+    if (ofKind.length === 0) continue;
+    const summary = ofKind.map((n) => [n.url, n.name, n.count]);
+    const render = () => nameIndexPage(nameKind, ofKind, ctx);
+    pages.push(single(`names-${nameKind}`, nameIndexUrl(nameKind), render, summary));
+    counts.push([nameKind, ofKind.length]);
+  }
+  if (counts.length > 0)
+    pages.push(single('names', NAMES_URL, () => namesPage(counts, ctx), counts));
+  return pages;
+}
+
 /** Feeds, sitemaps and robots.txt: what crawlers and feed readers fetch. */
 function machinePages(archive: Archive, bodies: BodyStore, options: PlanOptions): PageKind[] {
   const robots = single(
@@ -248,14 +265,7 @@ export function planPages(archive: Archive, bodies: BodyStore, options: PlanOpti
       render: (n) => namePage(n, ctx),
       fingerprint: namePageKey,
     }),
-    ...(Object.keys(NAME_FOLDERS) as NameKind[]).flatMap((nameKind) => {
-      const names = archive.names.filter((n) => n.kind === nameKind);
-      const summary = names.map((n) => [n.url, n.name, n.count]);
-      const render = () => nameIndexPage(nameKind, names, ctx);
-      return names.length === 0
-        ? []
-        : [single(`names-${nameKind}`, nameIndexUrl(nameKind), render, summary)];
-    }),
+    ...namesIndexPages(archive.names, ctx),
     single('topics', TOPICS_URL, () => topicsIndexPage(archive.topics, ctx), archive.topics),
     single('home', '/', () => homePage(home, ctx), home),
     single('not-found', '/404.html', () => notFoundPage(ctx), null),

@@ -4,7 +4,7 @@
  * at `/sitemap.xml`. Pure and deterministic: no build time in the output.
  */
 import type { Archive, IsoDate, NameKind, SiteSettings } from '../model.ts';
-import { nameIndexUrl } from '../archive/names.ts';
+import { nameIndexUrl, NAMES_URL } from '../archive/names.ts';
 import { absoluteUrl, baseUrl, TOPICS_URL } from '../archive/urls.ts';
 import { escapeXmlText } from './xml.ts';
 
@@ -129,6 +129,7 @@ export function archiveSitemapUrls(archive: Archive): SitemapUrl[] {
   for (const { article } of archive.articles) urls.push(url(article.url, article.date));
   for (const topic of archive.topics) urls.push(url(topic.url, topic.latest[0]?.date));
   for (const page of archive.topicMonths) urls.push(url(page.url, page.articles[0]?.date));
+  if (archive.names.length > 0) urls.push(url(NAMES_URL, latest));
   const kinds = new Set<NameKind>();
   for (const name of archive.names) {
     if (!kinds.has(name.kind)) urls.push(url(nameIndexUrl(name.kind), latest));

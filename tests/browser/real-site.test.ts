@@ -140,6 +140,9 @@ describe.skipIf(!present)('the real corpus, built under /archive/ and served', (
       topics: [`${PREFIX}themata/`],
       topic: matching(/^\/archive\/themata\/[^/]+\/$/),
       'topic month': pick(matching(/^\/archive\/themata\/[^/]+\/\d{4}\/\d{2}\/$/)),
+      names: [`${PREFIX}onomata/`],
+      'names of a kind': [`${PREFIX}prosopa/`, `${PREFIX}topoi/`, `${PREFIX}foreis/`],
+      name: pick(matching(/^\/archive\/onomata\/[^/]+\/$/)),
       search: [`${PREFIX}anazitisi/`],
       'not found': [`${PREFIX}404.html`],
     };

@@ -172,7 +172,7 @@ describe('buildArchive', () => {
       name,
       kind: 'person',
       count: 1,
-      slug: 'emmanouel-makron',
+      slug: 'makron',
     });
     const withName = (ordinal: number, name: string) => ({
       ...article('2026-04-01', ordinal),
@@ -186,7 +186,7 @@ describe('buildArchive', () => {
     const [first, second, third] = pages.map((p) => p.names[0]!);
     expect(second).toBe(first);
     expect(first).toEqual({
-      url: '/prosopa/emmanouel-makron/',
+      url: '/onomata/makron/',
       label: 'Εμανουέλ Μακρόν',
       kind: 'person',
     });

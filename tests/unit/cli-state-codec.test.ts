@@ -169,7 +169,7 @@ describe('lists of strings and related lists in the state file', () => {
   });
 
   it('take one byte a character when all are ASCII, two otherwise', () => {
-    const urls = ['/2026/01/27/0-synamilisan/', '/prosopa/kyriakos-mitsotakis/'];
+    const urls = ['/2026/01/27/0-synamilisan/', '/onomata/kyriakos-mitsotakis/'];
     const ascii = packStrings(urls);
     expect(ascii.length).toBe(1 + urls.join('\u0000').length + 1);
     expect(unpackStrings(ascii)).toEqual(urls);

@@ -5,7 +5,7 @@ import { basePage } from '../../layouts/base.ts';
 import type { PageContext } from '../../layouts/context.ts';
 import { dayPage } from '../../layouts/day.ts';
 import { homePage } from '../../layouts/home.ts';
-import { namePage } from '../../layouts/name.ts';
+import { nameIndexPage, namePage, namesPage } from '../../layouts/name.ts';
 import { notFoundPage } from '../../layouts/not-found.ts';
 import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
 import { yearPage } from '../../layouts/year.ts';
@@ -306,12 +306,12 @@ describe('articlePage', () => {
   });
 
   it('lists the names it mentions by kind, in the order of mention, each linking its page', () => {
-    const putin: NameLink = { url: '/prosopa/poutin/', label: 'Πούτιν', kind: 'person' };
+    const putin: NameLink = { url: '/onomata/poutin/', label: 'Πούτιν', kind: 'person' };
     const names: NameLink[] = [
-      { url: '/foreis/nato/', label: 'ΝΑΤΟ', kind: 'organisation' },
+      { url: '/onomata/nato/', label: 'ΝΑΤΟ', kind: 'organisation' },
       putin,
-      { url: '/topoi/rosia/', label: 'Ρωσία', kind: 'place' },
-      { url: '/prosopa/a-b/', label: 'Α & <Β>', kind: 'person' },
+      { url: '/onomata/rosia/', label: 'Ρωσία', kind: 'place' },
+      { url: '/onomata/a-b/', label: 'Α & <Β>', kind: 'person' },
     ];
     const section = (context: PageContext, links: NameLink[]) => {
       const html = articlePage(makeArticlePage({}, { names: links }), body, context);
@@ -324,17 +324,17 @@ describe('articlePage', () => {
     };
     expect(section(ctx, names)).toEqual([
       'Πρόσωπα',
-      ['Πούτιν', '/archive/prosopa/poutin/'],
-      ['Α & <Β>', '/archive/prosopa/a-b/'],
+      ['Πούτιν', '/archive/onomata/poutin/'],
+      ['Α & <Β>', '/archive/onomata/a-b/'],
       'Τόποι',
-      ['Ρωσία', '/archive/topoi/rosia/'],
+      ['Ρωσία', '/archive/onomata/rosia/'],
       'Φορείς',
-      ['ΝΑΤΟ', '/archive/foreis/nato/'],
+      ['ΝΑΤΟ', '/archive/onomata/nato/'],
     ]);
     // The same link objects on another page and under another site: each under its own address.
-    expect(section(ctx, [putin])).toEqual(['Πρόσωπα', ['Πούτιν', '/archive/prosopa/poutin/']]);
+    expect(section(ctx, [putin])).toEqual(['Πρόσωπα', ['Πούτιν', '/archive/onomata/poutin/']]);
     const elsewhere: PageContext = { ...makeCtx(), href: (path) => path };
-    expect(section(elsewhere, [putin])).toEqual(['Πρόσωπα', ['Πούτιν', '/prosopa/poutin/']]);
+    expect(section(elsewhere, [putin])).toEqual(['Πρόσωπα', ['Πούτιν', '/onomata/poutin/']]);
     expect(
       render(articlePage(makeArticlePage(), body, ctx)).querySelector('.article-names'),
     ).toBeNull();
@@ -709,7 +709,7 @@ describe('namePage', () => {
     key: 'πουτιν',
     kind: 'person',
     name: 'Πούτιν',
-    url: '/prosopa/poutin/',
+    url: '/onomata/poutin/',
     count: 2,
     articles: [ref('2026-01-28', 0, 'Δεύτερο'), ref('2026-01-27', 1, 'Πρώτο')],
   };
@@ -723,6 +723,50 @@ describe('namePage', () => {
     expect(document.querySelector('.excerpt')).toBeNull();
     expect(document.body.textContent).not.toContain('Περίληψη');
   });
+
+  it('has breadcrumbs Αρχική › Ονόματα › its kind › name, as has the list of its kind', () => {
+    const home = { label: 'Αρχική', href: '/archive/', current: false };
+    const names = { label: 'Ονόματα', href: '/archive/onomata/', current: false };
+    expect(crumbs(render(namePage(name, ctx)))).toEqual([
+      home,
+      names,
+      { label: 'Πρόσωπα', href: '/archive/prosopa/', current: false },
+      { label: 'Πούτιν', href: '/archive/onomata/poutin/', current: true },
+    ]);
+    expect(crumbs(render(nameIndexPage('person', [name], ctx)))).toEqual([
+      home,
+      names,
+      { label: 'Πρόσωπα', href: '/archive/prosopa/', current: true },
+    ]);
+  });
+});
+
+describe('namesPage', () => {
+  it('leads to the list of each kind of name, with how many names it has', () => {
+    const document = render(
+      namesPage(
+        [
+          ['person', 1],
+          ['organisation', 1234],
+        ],
+        ctx,
+      ),
+    );
+    expect(document.querySelector('h1')?.textContent).toBe('Ονόματα');
+    expect(
+      [...document.querySelectorAll('main li')].map((li) => [
+        li.querySelector('a')?.getAttribute('href'),
+        li.textContent,
+      ]),
+    ).toEqual([
+      ['/archive/prosopa/', 'Πρόσωπα 1 όνομα'],
+      ['/archive/foreis/', 'Φορείς 1.234 ονόματα'],
+    ]);
+    expect(crumbs(document)).toEqual([
+      { label: 'Αρχική', href: '/archive/', current: false },
+      { label: 'Ονόματα', href: '/archive/onomata/', current: true },
+    ]);
+  });
 });
 
 describe('namePage lists', () => {
@@ -730,7 +774,7 @@ describe('namePage lists', () => {
     key: 'παπαδοπουλ',
     kind: 'person' as const,
     name: 'Παπαδόπουλος',
-    url: '/prosopa/papadopoulos/',
+    url: '/onomata/papadopoul/',
     count: articles.length,
     articles,
   });

@@ -73,7 +73,14 @@ describe('extractNames on the sample article', () => {
     expect(byName(found, 'Πεκίνο')).toMatchObject({ kind: 'place', count: 3, slug: 'pekino' });
     expect(byName(found, 'Xinhua')?.kind).toBe('organisation');
     expect(byName(found, 'ΑΠΕ-ΜΠΕ')?.kind).toBe('organisation');
-    for (const n of found) expect(n.slug).toBe(slugify(n.name));
+    for (const n of found) expect(n.slug).toBe(slugify(n.key));
+  });
+
+  it("slugs a name by its key, the same for every form of it, and not by this article's spelling", () => {
+    const [once] = names('Ο Κυριάκος Μητσοτάκης μίλησε.');
+    const [again] = names('Ο πρωθυπουργός Κυριάκο Μητσοτάκη ρώτησαν.');
+    expect(once).toMatchObject({ name: 'Κυριάκος Μητσοτάκης', slug: 'kyriak-mitsotak' });
+    expect(again?.slug).toBe('kyriak-mitsotak');
   });
 
   it('lists names in order of first mention', () => {

@@ -210,6 +210,19 @@ describe('archiveSitemapUrls', () => {
     // Every one of them makes a valid sitemap.
     expect(read(sitemaps(site, urls)[0]!).entries).toHaveLength(urls.length);
   });
+
+  it('lists name pages, the lists of their kinds and the page leading to those', () => {
+    const named = (date: string) => ({
+      ...article(date, 0, []),
+      names: [{ key: 'ρωσια', name: 'Ρωσία', kind: 'place' as const, count: 1, slug: 'rosia' }],
+    });
+    const archive = buildArchive([named('2026-01-27'), named('2026-02-03')], [], site);
+    const byPath = new Map(archiveSitemapUrls(archive).map((u) => [u.path, u.lastmod]));
+    expect(byPath.get('/onomata/')).toBe('2026-02-03');
+    expect(byPath.get('/topoi/')).toBe('2026-02-03');
+    expect(byPath.get('/onomata/rosia/')).toBe('2026-02-03');
+    expect(byPath.has('/prosopa/')).toBe(false);
+  });
 });
 
 describe('robotsTxt', () => {
