@@ -109,6 +109,30 @@ describe('name pages', () => {
     }
   });
 
+  it('lists the newest 100 articles of a name, newest first, and counts them all', () => {
+    // 2026-01-01 onwards, a day apart: Russia in every article, Putin in every third.
+    const days = Array.from({ length: 130 }, (_, i) =>
+      article(new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10), [
+        ...(i % 3 === 0 ? [putin] : []),
+        russia,
+      ]),
+    );
+    const { groups } = groupNames(newestFirst(days), 2);
+    const datesOf = (key: string) => {
+      const group = groups.find((g) => g.key === key)!;
+      return [group.count, group.articles.map((a) => a.date)];
+    };
+    const newest = days.map((a) => a.date).reverse();
+    expect(datesOf('ρωσια')).toEqual([130, newest.slice(0, 100)]);
+    expect(datesOf('πουτιν')).toEqual([
+      44,
+      days
+        .filter((_, i) => i % 3 === 0)
+        .map((a) => a.date)
+        .reverse(),
+    ]);
+  });
+
   it('counts a spelling across separate mention objects, as a cold build reads them', () => {
     // Αλφα sorts before Ωμέγα, so only counting both copies of Ωμέγα as one spelling picks it.
     const spelled = (name: string) => mention('ωμεγα', name, 'place');
