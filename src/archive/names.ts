@@ -57,8 +57,8 @@ class NameTally {
   readonly spellingCounts: number[] = [];
   /**
    * The name of each mention, article after article, and where each article's mentions end:
-   * typed arrays of their final length, since growing a 2-million-item array by `push` cost
-   * 0.4 s of copies and fresh memory.
+   * typed arrays of their final length, outside the collected heap, rather than a 2-million-item
+   * array grown by `push` (copies, and fresh memory at each growth).
    */
   readonly mentionNames: Int32Array;
   readonly articleEnds: Int32Array;
