@@ -77,17 +77,21 @@ export interface CountedLink {
   count: number;
 }
 
-/** Links each followed by its article count: `Ιανουάριος · 3 άρθρα`. */
+/**
+ * Links each followed by its count, in words: `Ιανουάριος · 3 άρθρα` (`counted` says what is
+ * counted; articles unless told).
+ */
 export function countedList(
   items: readonly CountedLink[],
   ctx: PageContext,
   className: string,
+  counted: (count: number) => string = articleCount,
 ): string {
   if (items.length === 0) return '<p class="empty">Δεν υπάρχουν άρθρα.</p>';
   const rows = items.map(
     (item) =>
       `<li><a href="${escapeAttr(ctx.href(item.url))}">${escapeHtml(item.label)}</a> ` +
-      `<span class="count">${escapeHtml(articleCount(item.count))}</span></li>`,
+      `<span class="count">${escapeHtml(counted(item.count))}</span></li>`,
   );
   return `<ul class="counted-list ${escapeAttr(className)}">${rows.join('')}</ul>`;
 }

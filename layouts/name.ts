@@ -5,7 +5,7 @@ import { basePage } from './base.ts';
 import { HOME } from './breadcrumbs.ts';
 import type { PageContext } from './context.ts';
 import { articleCount, plural } from './format.ts';
-import { escapeAttr, escapeHtml, join } from './html.ts';
+import { escapeHtml, join } from './html.ts';
 import { articleList, countedList } from './list.ts';
 
 /** What a name is, in the singular, under its heading. */
@@ -80,15 +80,16 @@ export function namesPage(
   ctx: PageContext,
 ): string {
   const { label } = NAMES_CRUMB;
-  const items = counts.map(
-    ([kind, count]) =>
-      `<li><a href="${escapeAttr(ctx.href(nameIndexUrl(kind)))}">${NAME_KIND_LABELS[kind]}</a> ` +
-      `<span class="count">${escapeHtml(plural(count, 'όνομα', 'ονόματα'))}</span></li>`,
-  );
+  const lists = counts.map(([kind, count]) => ({
+    url: nameIndexUrl(kind),
+    label: NAME_KIND_LABELS[kind],
+    count,
+  }));
+  const names = (count: number) => plural(count, 'όνομα', 'ονόματα');
   return basePage({
     title: label,
     description: `Πρόσωπα, τόποι και φορείς του αρχείου ${ctx.site.title}`,
-    body: `<h1>${label}</h1><ul class="counted-list">${items.join('')}</ul>`,
+    body: `<h1>${label}</h1>${countedList(lists, ctx, 'name-kind-list', names)}`,
     ctx,
     breadcrumbs: [HOME, NAMES_CRUMB],
     canonicalPath: NAMES_URL,
