@@ -47,15 +47,10 @@ function namesSection(names: readonly NameLink[], ctx: PageContext): string | fa
 }
 
 /**
- * Pagefind markup (search-index.ts indexes what it marks): only the title and the body are
- * `data-pagefind-body`, so navigation, topic lists, pager and footers are never searchable and
- * pages without an article are not indexed at all. The filters `topic` (the topics' Greek
- * names) and `year` and the sort key `date` (`YYYY-MM-DD`) are not searchable text. No
- * `data-pagefind-meta`: Pagefind makes metadata searchable (a date meta would make "2026" or
- * "Τρίτη" find every article of that year or weekday); results take their date from the URL.
+ * What the search index reads (search-content.ts): the title, the body and the topics' names,
+ * marked `data-search-*`. Navigation, the date line, names, related articles and footers are
+ * never searchable; the date comes from the URL.
  */
-export const SEARCH_FILTER_TOPIC = 'topic';
-export const SEARCH_FILTER_YEAR = 'year';
 
 /**
  * Where a printed article came from, shown on paper only: its address and its date, since
@@ -80,18 +75,13 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
     page.topics.length > 0 &&
     join([
       '<ul class="article-topics" aria-label="Θέματα του άρθρου">',
-      ...page.topics.map(
-        (topic) =>
-          `<li>${link(ctx, topic, ` rel="tag" data-pagefind-filter="${SEARCH_FILTER_TOPIC}"`)}</li>`,
-      ),
+      ...page.topics.map((topic) => `<li>${link(ctx, topic, ' rel="tag" data-search-topic')}</li>`),
       '</ul>',
     ]);
-  const date = escapeAttr(article.date);
   const body = join([
-    `<article class="article" data-pagefind-sort="date:${date}" ` +
-      `data-pagefind-filter="${SEARCH_FILTER_YEAR}:${escapeAttr(article.date.slice(0, 4))}">`,
+    '<article class="article">',
     '<header class="article-header">',
-    `<h1 data-pagefind-body>${escapeHtml(article.title)}</h1>`,
+    `<h1 data-search-title>${escapeHtml(article.title)}</h1>`,
     '<p class="meta">',
     timeElement(article.date, formatLongDate(article.date)),
     ` <span class="separator" aria-hidden="true">·</span> `,
@@ -99,7 +89,7 @@ export function articlePage(page: ArticlePage, bodyHtml: string, ctx: PageContex
     '</p>',
     topics,
     '</header>',
-    `<div class="article-body" data-pagefind-body>${bodyHtml}</div>`,
+    `<div class="article-body" data-search-body>${bodyHtml}</div>`,
     '<footer class="article-footer">',
     `<p class="day-link"><a href="${escapeAttr(ctx.href(page.day.url))}">Όλα τα άρθρα της ημέρας</a></p>`,
     printSource(page, ctx),

@@ -1,4 +1,4 @@
-/* global document, location, history, fetch, setTimeout, clearTimeout, console, URLSearchParams */
+/* global document, location, history, fetch, setTimeout, clearTimeout, console, URLSearchParams, DOMParser */
 /**
  * The search page's script, inlined by layouts/search.ts as a module. It reads
  * `<index>/shards.json` (src/site/search-index.ts), searches each shard with that shard's own
@@ -28,37 +28,6 @@ export function writeState(state) {
   return query ? `?${query}` : '';
 }
 
-/** The shards to search, newest first: all, or those whose dates overlap the year. */
-export function shardsFor(manifest, year) {
-  const shards = [...manifest.shards].sort((a, b) => (a.from < b.from ? 1 : -1));
-  if (!year) return shards;
-  return shards.filter((s) => s.from.slice(0, 4) <= year && s.to.slice(0, 4) >= year);
-}
-
-/**
- * One list from the shards' results (`perShard` in the order of `shardsFor`, newest first).
- * Relevance: by score, as Pagefind's own `mergeIndex` does. Newest or oldest: each shard's
- * results are already in date order, and shards do not overlap in dates.
- */
-export function mergeResults(perShard, sort) {
-  if (sort === 'newest') return perShard.flat();
-  if (sort === 'oldest') return [...perShard].reverse().flat();
-  return perShard.flat().sort((a, b) => b.score - a.score);
-}
-
-/** Adds counts of the same filter value from several shards. */
-export function mergeFilters(all) {
-  const merged = {};
-  for (const filters of all) {
-    for (const [name, values] of Object.entries(filters ?? {})) {
-      const target = (merged[name] ??= {});
-      for (const [value, count] of Object.entries(values))
-        target[value] = (target[value] ?? 0) + count;
-    }
-  }
-  return merged;
-}
-
 export function articlesFound(count) {
   if (count === 0) return 'Δεν βρέθηκαν άρθρα';
   return count === 1 ? 'Βρέθηκε 1 άρθρο' : `Βρέθηκαν ${count.toLocaleString('el-GR')} άρθρα`;
@@ -75,12 +44,6 @@ export function statusText(count, state) {
   return `${text}.`;
 }
 
-/** `…/2026/01/27/0-slug/` → `2026-01-27`: article URLs begin with their date (urls.ts). */
-export function articleDate(url) {
-  const match = /\/(\d{4})\/(\d{2})\/(\d{2})\/[^/]+\/$/.exec(url);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-}
-
 const LONG_DATE = new Intl.DateTimeFormat('el-GR', {
   day: 'numeric',
   month: 'long',
@@ -94,19 +57,23 @@ export function formatDate(date) {
   return LONG_DATE.format(new Date(Date.UTC(year, month - 1, day)));
 }
 
-/** Pagefind's excerpt keeps only its text and `<mark>`s: nothing else reaches the page. */
-function excerptNodes(html) {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  const nodes = [];
-  for (const node of template.content.childNodes) {
-    if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      nodes.push(mark);
-    } else nodes.push(document.createTextNode(node.textContent ?? ''));
-  }
-  return nodes;
+/** An excerpt's parts (search-engine.ts) as text and `<mark>`s: nothing else reaches the page. */
+function excerptNodes(parts) {
+  return parts.map(({ text, mark }) => {
+    if (!mark) return document.createTextNode(text);
+    const el = document.createElement('mark');
+    el.textContent = text;
+    return el;
+  });
+}
+
+/** The text of an article page's body, which the index read (layouts/article.ts). */
+async function articleText(url) {
+  const response = await fetch(url);
+  if (!response.ok) return '';
+  const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const paragraphs = page.querySelectorAll('[data-search-body] p');
+  return [...paragraphs].map((p) => p.textContent ?? '').join(' ');
 }
 
 function element(name, attributes = {}, ...children) {
@@ -116,19 +83,20 @@ function element(name, attributes = {}, ...children) {
   return el;
 }
 
-function resultItem(data) {
-  const date = articleDate(data.url);
+function resultItem(found) {
   return element(
     'li',
     {},
     element(
       'article',
       { class: 'article-summary' },
-      element('h2', {}, element('a', { href: data.url }, data.meta.title ?? data.url)),
-      date
-        ? element('p', { class: 'meta' }, element('time', { datetime: date }, formatDate(date)))
-        : '',
-      element('p', { class: 'excerpt' }, ...excerptNodes(data.excerpt ?? '')),
+      element('h2', {}, element('a', { href: found.url }, found.title || found.url)),
+      element(
+        'p',
+        { class: 'meta' },
+        element('time', { datetime: found.date }, formatDate(found.date)),
+      ),
+      element('p', { class: 'excerpt' }),
     ),
   );
 }
@@ -153,99 +121,93 @@ async function start(form) {
   const list = $('search-results');
   const more = $('search-more');
   const indexBase = form.dataset.index;
+  const siteBase = form.dataset.base;
   const say = (text) => {
     status.textContent = text;
   };
 
-  let manifest;
+  // A shard's files by its version (cached copies of a rebuilt shard are never mixed with the
+  // new), and the manifest, which has none, always fresh.
+  const load = async (file, version) => {
+    const response = version
+      ? await fetch(`${indexBase}${file}?v=${version}`)
+      : await fetch(`${indexBase}${file}`, { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`${file}: ${response.status}`);
+    return response.json();
+  };
+  let engine;
+  let excerpt;
   try {
-    const response = await fetch(`${indexBase}shards.json`, { cache: 'no-cache' });
-    if (!response.ok) throw new Error(`${response.status}`);
-    manifest = await response.json();
-  } catch {
+    const module = await import(`${indexBase}engine.js`);
+    excerpt = module.excerpt;
+    engine = await module.SearchEngine.open(load);
+  } catch (error) {
+    console.error(error);
     say('Η αναζήτηση δεν είναι διαθέσιμη: το αρχείο δημοσιεύτηκε χωρίς ευρετήριο αναζήτησης.');
     return;
   }
-  if (manifest.shards.length === 0) {
+  if (engine.manifest.shards.length === 0) {
     say('Το αρχείο δεν έχει ακόμη άρθρα για αναζήτηση.');
     return;
   }
-  // Each shard through its own copy of pagefind.js: one module's instances share one
-  // WebAssembly memory, and Pagefind's mergeIndex would order merged results by score only.
-  const instances = new Map();
-  const instance = (shard) => {
-    if (!instances.has(shard.path)) {
-      const basePath = `${indexBase}${shard.path}`;
-      const created = import(`${basePath}pagefind.js`).then((pagefind) =>
-        pagefind.createInstance({ basePath, baseUrl: form.dataset.base }),
-      );
-      instances.set(shard.path, created);
-    }
-    return instances.get(shard.path);
-  };
 
   const initial = readState(location.search);
   input.value = initial.q;
   sort.value = initial.sort;
   $('search-box').hidden = false;
-  try {
-    const all = shardsFor(manifest, '');
-    const counts = mergeFilters(
-      await Promise.all(all.map(async (s) => (await instance(s)).filters())),
-    );
-    fillSelect(topic, counts.topic, initial.topic, (a, b) => a.localeCompare(b, 'el'));
-    fillSelect(year, counts.year, initial.year, (a, b) => b.localeCompare(a));
-  } catch (error) {
-    console.error(error);
-    say('Η αναζήτηση δεν είναι διαθέσιμη: το ευρετήριο δεν φορτώθηκε.');
-    return;
-  }
+  const counts = engine.counts();
+  fillSelect(topic, counts.topics, initial.topic, (a, b) => a.localeCompare(b, 'el'));
+  fillSelect(year, counts.years, initial.year, (a, b) => b.localeCompare(a));
 
   let run = 0;
-  let results = [];
+  let query = initial;
+  let hits = [];
   let shown = 0;
 
+  // Titles and dates first; each excerpt follows when its article's page has loaded.
   const showMore = async (focusFirst) => {
-    const page = results.slice(shown, shown + PAGE_SIZE);
+    const page = hits.slice(shown, shown + PAGE_SIZE);
     const current = run;
-    const data = await Promise.all(page.map((r) => r.data()));
+    const found = await engine.details(page);
     if (current !== run) return;
-    const items = data.map(resultItem);
+    const items = found.map((f) => resultItem({ ...f, url: `${siteBase}${f.path}` }));
     list.append(...items);
     shown += page.length;
-    more.hidden = shown >= results.length;
+    more.hidden = shown >= hits.length;
     if (focusFirst && items[0]) items[0].querySelector('a')?.focus();
+    const { q } = query;
+    found.forEach((f, i) => {
+      articleText(`${siteBase}${f.path}`)
+        .then((text) => {
+          if (current !== run) return;
+          items[i]
+            .querySelector('.excerpt')
+            .append(...excerptNodes(excerpt(text, q, engine.stopwords)));
+        })
+        .catch((error) => console.error(error));
+    });
   };
 
   const search = async () => {
     const state = { q: input.value, topic: topic.value, year: year.value, sort: sort.value };
     history.replaceState(null, '', `${location.pathname}${writeState(state)}`);
     const current = ++run;
-    const term = state.q.trim() || null;
-    if (term === null && !state.topic && !state.year) {
-      results = [];
+    if (!state.q.trim() && !state.topic && !state.year) {
+      hits = [];
       list.replaceChildren();
       more.hidden = true;
       say('');
       return;
     }
-    const filters = {};
-    if (state.topic) filters.topic = state.topic;
-    if (state.year) filters.year = state.year;
-    // Without words there is no relevance: filter-only searches list the newest first.
-    const order = state.sort || (term === null ? 'newest' : '');
-    const options = { filters, sort: order ? { date: order === 'oldest' ? 'asc' : 'desc' } : {} };
     say('Αναζήτηση…');
-    const shards = shardsFor(manifest, state.year);
-    const perShard = await Promise.all(
-      shards.map(async (s) => (await (await instance(s)).search(term, options)).results),
-    );
+    const found = await engine.search(state);
     if (current !== run) return;
-    results = mergeResults(perShard, order);
+    query = state;
+    hits = found;
     shown = 0;
     list.replaceChildren();
     await showMore(false);
-    if (current === run) say(statusText(results.length, state));
+    if (current === run) say(statusText(hits.length, state));
   };
 
   let timer;
@@ -266,7 +228,7 @@ async function start(form) {
   for (const select of [topic, year, sort]) select.addEventListener('change', soon);
   more.addEventListener('click', () => void showMore(true).catch(fail));
   form.dataset.ready = 'true';
-  // From the page's URL, or typed while the filters were loading.
+  // From the page's URL, or typed while the index was loading.
   if (input.value.trim() || topic.value || year.value) await search();
 }
 

@@ -1,8 +1,8 @@
 /**
- * The search page `/anazitisi/`: a Greek form over the Pagefind index (search-index.ts) with
- * topic and year filters and a date order. Its script (search-client.js, about 8 kB, inlined
- * so the page needs no other request than the index) fills the filters from the index and
- * shows results; without JavaScript the page says so and points to the archive's own lists.
+ * The search page `/anazitisi/`: a Greek form over the archive's search index (search-index.ts)
+ * with topic and year filters and a date order. Its script (search-client.js, inlined) loads
+ * the index's engine, fills the filters and shows results; without JavaScript the page says so
+ * and points to the archive's own lists.
  * Every URL goes through `ctx.href`, so the page and the index work under a path prefix.
  */
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { escapeAttr, join } from './html.ts';
 /** Site-relative URL of the search page. */
 export const SEARCH_URL = SEARCH_PATH;
 /** Site-relative URL of the folder the build writes the search index into (search-index.ts). */
-export const SEARCH_INDEX_PATH = '/pagefind/';
+export const SEARCH_INDEX_PATH = '/search-index/';
 export const SEARCH_TITLE = 'Αναζήτηση';
 
 /** The client script, inlined as a module. */

@@ -8,3 +8,9 @@ declare module '@11ty/eleventy' {
     write(): Promise<unknown>;
   }
 }
+
+declare module '@nlpjs/lang-el/src/stemmer-el.js' {
+  export default class StemmerEl {
+    stemWord(word: string): string;
+  }
+}

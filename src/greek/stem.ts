@@ -1,12 +1,8 @@
-import { createRequire } from 'node:module';
+// The stemmer's own file, not the package's index: the search page's script bundles this module
+// (search-engine.ts), and the index would bring the package's tokenizer and sentiment lists too.
+import StemmerEl from '@nlpjs/lang-el/src/stemmer-el.js';
 import { fold } from './fold.ts';
 
-interface Stemmer {
-  stemWord(word: string): string;
-}
-
-const require = createRequire(import.meta.url);
-const { StemmerEl } = require('@nlpjs/lang-el') as { StemmerEl: new () => Stemmer };
 const stemmer = new StemmerEl();
 
 /** Stems shorter than this lose too much (`Ιράν` → `ιρ`): such words are kept whole. */

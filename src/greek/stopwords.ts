@@ -19,3 +19,8 @@ export function isStopword(word: string): boolean {
 export function isFoldedStopword(folded: string): boolean {
   return STOPWORDS.has(folded);
 }
+
+/** The folded function words, sorted: for a reader that must leave out the same words. */
+export function foldedStopwords(): string[] {
+  return [...STOPWORDS].sort();
+}

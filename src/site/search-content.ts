@@ -1,89 +1,118 @@
 /**
- * What the search index is made of, per day: a fingerprint of what Pagefind reads of each
- * article page, so that a page changed elsewhere (a new name page linked from its list of
- * names, which a day of news does to a few old articles anywhere in the archive) does not make
- * its whole shard be indexed again.
+ * What the search index reads of an article page: the title, the body's text and the topics,
+ * which layouts/article.ts marks with `data-search-title`, `data-search-body` and
+ * `data-search-topic`. Nothing else of the page is searchable: not the navigation, the date
+ * line, the names or the related articles.
  *
- * A fingerprint may hold more than Pagefind reads (that costs a needless re-indexing) but never
- * less (that would keep a stale shard). It therefore keeps every tag with a `data-pagefind-*`
- * attribute, with all its content when Pagefind takes text from it (`data-pagefind-body`, and
- * filters and metadata without a `:value`), the first `<h1>` and `<img>` (Pagefind's default
- * title and image), and the whole page when it has no `data-pagefind-body`.
+ * Per day, a fingerprint of those records, so that a page changed elsewhere (a new name page
+ * linked from its list of names, which a day of news does to a few old articles anywhere in the
+ * archive) does not make its whole shard be indexed again.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeHTML } from 'entities';
 import type { IsoDate } from '../model.ts';
 
-/** Attributes whose value comes from the element's text: `data-pagefind-filter="topic"`. */
-const TEXT_VALUED = /\bdata-pagefind-(?:body|(?:filter|meta)="[^":]*")/;
-const VOID_ELEMENTS = new Set(['img', 'meta', 'link', 'input', 'br', 'hr', 'source']);
+export interface SearchRecord {
+  title: string;
+  /** The body's text, paragraphs apart by a space. */
+  body: string;
+  topics: string[];
+}
 
-/** The end of the element whose opening tag ends at `from`: after its matching closing tag. */
-function elementEnd(html: string, name: string, from: number): number {
+/** One article page of a day: its folder's name and what the index reads of it. */
+export interface DayArticle {
+  folder: string;
+  record: SearchRecord;
+}
+
+/** Block tags part words; inline ones (`<em>`, `<a>`) may sit inside a word. */
+const BLOCK_TAG = /<\/?(?:p|br|div|li|ul|ol|h[1-6]|blockquote|pre|table|tr|td|th|hr)\b[^>]*>/gi;
+const ANY_TAG = /<[^>]*>/g;
+
+function textOf(html: string): string {
+  return decodeHTML(html.replace(BLOCK_TAG, ' ').replace(ANY_TAG, '')).trim();
+}
+
+/** The end of the element whose opening tag ends at `from`: where its matching closing tag starts. */
+function contentEnd(html: string, name: string, from: number): number {
   const tags = new RegExp(`<(/?)${name}\\b[^>]*>`, 'gi');
   tags.lastIndex = from;
   let depth = 1;
   for (let tag = tags.exec(html); tag; tag = tags.exec(html)) {
     depth += tag[1] ? -1 : 1;
-    if (depth === 0) return tags.lastIndex;
+    if (depth === 0) return tag.index;
   }
   return html.length;
 }
 
-/** The parts of an HTML page that Pagefind's indexing reads (a superset; see above). */
-export function indexedParts(html: string): string {
-  if (!html.includes('data-pagefind-body')) return html;
-  const parts = [/<h1\b[\s\S]*?<\/h1>/i.exec(html)?.[0], /<img\b[^>]*>/i.exec(html)?.[0]];
-  // Every tag with a data-pagefind-* attribute, found from the attribute (cheaper than a
-  // regular expression over every tag of the page).
-  for (let at = html.indexOf('data-pagefind-'); at >= 0;) {
+/** The inner HTML of each element whose opening tag carries `attribute`. */
+function marked(html: string, attribute: string): string[] {
+  const found: string[] = [];
+  for (let at = html.indexOf(attribute); at >= 0; at = html.indexOf(attribute, at + 1)) {
     const start = html.lastIndexOf('<', at);
-    const end = html.indexOf('>', at) + 1;
-    const tag = html.slice(start, end);
-    const name = /^<([a-zA-Z][\w-]*)/.exec(tag)?.[1]?.toLowerCase() ?? '';
-    const withText = TEXT_VALUED.test(tag) && !VOID_ELEMENTS.has(name) && !tag.endsWith('/>');
-    parts.push(withText ? html.slice(start, elementEnd(html, name, end)) : tag);
-    at = html.indexOf('data-pagefind-', end);
+    const name = /^<([a-zA-Z][\w-]*)/.exec(html.slice(start, at))?.[1];
+    const open = html.indexOf('>', at) + 1;
+    if (!name || open === 0) continue;
+    found.push(html.slice(open, contentEnd(html, name, open)));
   }
-  return parts.join('\n');
+  return found;
 }
 
-/**
- * Fingerprints of the given days of a built site: a hash of each article page's folder name
- * and indexed parts, in order. A day without article pages has none. It yields after each day,
- * so that Pagefind's replies are handled meanwhile (synchronous reads cost less CPU).
- */
-export async function dayFingerprints(
-  outDir: string,
-  dates: Iterable<IsoDate>,
-): Promise<Map<IsoDate, string>> {
+/** What the index reads of an article page; `undefined` for a page without a marked body. */
+export function searchRecord(html: string): SearchRecord | undefined {
+  const body = marked(html, 'data-search-body');
+  if (body.length === 0) return undefined;
+  return {
+    title: marked(html, 'data-search-title').map(textOf).join(' '),
+    body: body.map(textOf).join(' '),
+    topics: marked(html, 'data-search-topic').map(textOf),
+  };
+}
+
+/** The article pages of a day of a built site, by folder name; none when the day is gone. */
+export function dayArticles(outDir: string, date: IsoDate): DayArticle[] {
+  const dayDir = path.join(outDir, ...date.split('-'));
+  let folders: string[];
+  try {
+    folders = readdirSync(dayDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
+  const articles: DayArticle[] = [];
+  for (const folder of folders) {
+    let html: string;
+    try {
+      html = readFileSync(path.join(dayDir, folder, 'index.html'), 'utf8');
+    } catch {
+      continue; // not a page
+    }
+    const record = searchRecord(html);
+    if (record) articles.push({ folder, record });
+  }
+  return articles;
+}
+
+/** A hash of a day's records and folder names, in order; `undefined` for a day without any. */
+export function dayFingerprint(articles: readonly DayArticle[]): string | undefined {
+  if (articles.length === 0) return undefined;
+  const hash = createHash('sha256');
+  for (const { folder, record } of articles) {
+    hash.update(`${folder}\0${record.title}\0${record.body}\0${record.topics.join('\0')}\0`);
+  }
+  return hash.digest('base64url').slice(0, 22);
+}
+
+/** Fingerprints of the given days of a built site; a day without article pages has none. */
+export function dayFingerprints(outDir: string, dates: Iterable<IsoDate>): Map<IsoDate, string> {
   const fingerprints = new Map<IsoDate, string>();
   for (const date of dates) {
-    await new Promise((resolve) => setImmediate(resolve));
-    const dayDir = path.join(outDir, ...date.split('-'));
-    let articles: string[];
-    try {
-      articles = readdirSync(dayDir, { withFileTypes: true })
-        .filter((e) => e.isDirectory())
-        .map((e) => e.name)
-        .sort();
-    } catch {
-      continue; // the day is gone
-    }
-    const hash = createHash('sha256');
-    let pages = 0;
-    for (const article of articles) {
-      let html: string;
-      try {
-        html = readFileSync(path.join(dayDir, article, 'index.html'), 'utf8');
-      } catch {
-        continue; // not an article page
-      }
-      hash.update(`${article}\0${indexedParts(html)}\0`);
-      pages++;
-    }
-    if (pages > 0) fingerprints.set(date, hash.digest('base64url').slice(0, 22));
+    const fingerprint = dayFingerprint(dayArticles(outDir, date));
+    if (fingerprint) fingerprints.set(date, fingerprint);
   }
   return fingerprints;
 }

@@ -75,36 +75,29 @@ import {
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { SEARCH_INDEX_PATH } from '../../layouts/search.ts';
+import { foldedStopwords } from '../greek/stopwords.ts';
 import type { IsoDate } from '../model.ts';
-import { isRunning } from './process-alive.ts';
-import { dayFingerprints } from './search-content.ts';
-import { indexShards } from './search-pagefind.ts';
 import { groupBy } from '../group-by.ts';
+import { isRunning } from './process-alive.ts';
+import { searchEngineScript, SEARCH_ENGINE_FILE } from './search-bundle.ts';
+import { dayFingerprints } from './search-content.ts';
+import { SEARCH_MANIFEST, type SearchManifest, type ShardEntry } from './search-format.ts';
+import { indexShards } from './search-lanes.ts';
 
-export { SEARCH_INDEX_PATH };
-/** File name of the manifest in `/pagefind/` (search-client.js reads it). */
-export const SEARCH_MANIFEST = 'shards.json';
-/** Default cap on a shard: about 1.5 GB peak for its Pagefind process (see above). */
+export { SEARCH_INDEX_PATH, SEARCH_MANIFEST };
+export type { SearchManifest };
+/** Default cap on a shard's articles (see above). */
 export const MAX_PAGES_PER_SHARD = 6000;
-/** Pages indexed at once by all Pagefind processes together: bounds the peak (see above). */
-export const MAX_PAGES_INDEXING = 12_000;
 
 export interface SearchShard {
-  /** Folder under `/pagefind/`, named after its first year, month or day: `2020`, `2020-07`. */
+  /** Folder under the index, named after its first year, month or day: `2020`, `2020-07`. */
   name: string;
   /** First and last day with articles in the shard. */
   from: IsoDate;
   to: IsoDate;
   pages: number;
-  /** Pagefind globs of the shard's article pages, relative to the site folder. */
-  globs: string[];
-}
-
-/** What the search page reads from `/pagefind/shards.json`. Shards are oldest first. */
-export interface SearchManifest {
-  version: 1;
-  pages: number;
-  shards: { path: string; from: IsoDate; to: IsoDate; pages: number }[];
+  /** Its days with article pages, in order. */
+  dates: IsoDate[];
 }
 
 export interface DayPages {
@@ -114,16 +107,16 @@ export interface DayPages {
 
 interface Unit {
   name: string;
-  glob: string;
+  dates: IsoDate[];
   from: IsoDate;
   to: IsoDate;
   pages: number;
 }
 
-function unitOf(days: readonly DayPages[], name: string, glob: string): Unit {
+function unitOf(days: readonly DayPages[], name: string): Unit {
   return {
     name,
-    glob,
+    dates: days.map((d) => d.date),
     from: days[0]!.date,
     to: days[days.length - 1]!.date,
     pages: days.reduce((sum, d) => sum + d.pages, 0),
@@ -133,17 +126,15 @@ function unitOf(days: readonly DayPages[], name: string, glob: string): Unit {
 /** The whole month as one unit, or its days when the month alone exceeds the cap. */
 function monthUnits(month: readonly DayPages[], maxPages: number): Unit[] {
   const [y, m] = month[0]!.date.split('-');
-  const unit = unitOf(month, `${y}-${m}`, `${y}/${m}/*/*/index.html`);
+  const unit = unitOf(month, `${y}-${m}`);
   if (unit.pages <= maxPages) return [unit];
-  return month.map((day) =>
-    unitOf([day], day.date, `${day.date.replaceAll('-', '/')}/*/index.html`),
-  );
+  return month.map((day) => unitOf([day], day.date));
 }
 
 /** The whole year as one unit, or its months when the year alone exceeds the cap. */
 function yearUnits(year: readonly DayPages[], maxPages: number): Unit[] {
   const y = year[0]!.date.slice(0, 4);
-  const whole = unitOf(year, y, `${y}/*/*/*/index.html`);
+  const whole = unitOf(year, y);
   if (whole.pages <= maxPages) return [whole];
   return [...groupBy(year, (d) => d.date.slice(0, 7)).values()].flatMap((month) =>
     monthUnits(month, maxPages),
@@ -158,10 +149,9 @@ function pack(units: readonly Unit[], maxPages: number): SearchShard[] {
     if (current && current.pages + unit.pages <= maxPages) {
       current.to = unit.to;
       current.pages += unit.pages;
-      current.globs.push(unit.glob);
+      current.dates.push(...unit.dates);
     } else {
-      const { glob, ...range } = unit;
-      current = { ...range, globs: [glob] };
+      current = { ...unit, dates: [...unit.dates] };
       shards.push(current);
     }
   }
@@ -170,8 +160,8 @@ function pack(units: readonly Unit[], maxPages: number): SearchShard[] {
 
 /**
  * Below this share of the cap, the archive before its newest month stays in one shard with it:
- * re-indexing it all is cheap, and a second shard would cost the search page one more
- * `pagefind.js` and WebAssembly download.
+ * re-indexing it all is cheap, and a second shard would cost the search page more requests
+ * for each word.
  */
 const NEWEST_MONTH_ALONE_SHARE = 1 / 8;
 
@@ -198,7 +188,8 @@ export function planShards(
   const olderPages = older.reduce((sum, d) => sum + d.pages, 0);
   const byYear = (list: readonly DayPages[], partialYear?: string) =>
     [...groupBy(list, (d) => d.date.slice(0, 4)).values()].flatMap((year) =>
-      // A year's glob would also take in the newest month, which has a shard of its own.
+      // The newest month's year goes by month: it is still growing, and a unit of the whole
+      // year would change its dates with every month that joins it.
       year[0]!.date.startsWith(partialYear ?? '-')
         ? [...groupBy(year, (d) => d.date.slice(0, 7)).values()].flatMap((m) =>
             monthUnits(m, maxPages),
@@ -244,20 +235,17 @@ export function articlePagesByDay(outDir: string): DayPages[] {
 }
 
 export interface IndexSiteOptions {
-  /** Cap on the pages of one shard; bounds Pagefind's memory (see above). */
+  /** Cap on the articles of one shard (see above). */
   maxPagesPerShard?: number;
   /** Progress lines, one per shard indexed. */
   log?: (line: string) => void;
-  /**
-   * Shards indexed at once, each by its own Pagefind process; default: one per core, as many
-   * as `MAX_PAGES_INDEXING` allows.
-   */
+  /** Shards indexed at once, each in its own thread; default: one per core. */
   concurrency?: number;
   /**
    * Days whose article pages changed since the index was built. Given, the shards of the
    * previous index that cover none of them (and have the same dates and page count) are kept
    * as they are, so a day of news re-indexes one date range, not the archive. A day counts
-   * only when what Pagefind reads of its pages changed (search-content.ts).
+   * only when what the index reads of its pages changed (search-content.ts).
    */
   changedDates?: ReadonlySet<IsoDate>;
 }
@@ -272,7 +260,7 @@ export interface IndexSiteResult {
 
 /**
  * Cleans up after an indexing that was killed (in place, after an incremental build): its
- * `pagefind.building-<pid>` goes, and an index moved aside but never replaced is put back.
+ * `<index>.building-<pid>` goes, and an index moved aside but never replaced is put back.
  */
 function recoverInterruptedIndexing(outDir: string): void {
   const root = path.join(outDir, SEARCH_INDEX_PATH);
@@ -288,11 +276,10 @@ function recoverInterruptedIndexing(outDir: string): void {
 }
 
 /**
- * Indexes the article pages of a built site into `/pagefind/<shard>/` bundles and writes
- * `/pagefind/shards.json`. The index is written beside the site's `pagefind/` folder and swapped
- * in when complete, so a site being served never shows half an index. Throws (after stopping
- * Pagefind, leaving any previous index in place) when Pagefind reports an error or cannot
- * start, e.g. when its binary was not installed (`npm install` without optional dependencies).
+ * Indexes the article pages of a built site into shard folders of the index folder, with the
+ * manifest `shards.json` and the search page's engine (search-bundle.ts). The index is written
+ * beside the site's index folder and swapped in when complete, so a site being served never
+ * shows half an index; on an error the previous index stays in place.
  */
 export async function indexSite(
   outDir: string,
@@ -308,89 +295,81 @@ export async function indexSite(
   const days = articlePagesByDay(outDir);
   const shards = planShards(days, maxPages);
   const previous = options.changedDates && readFingerprints(root);
-  let reusable = new Map<string, SearchManifest['shards'][number]>();
-  let fingerprints: Promise<Map<IsoDate, string>>;
+  let reusable = new Map<string, ShardEntry>();
+  let fingerprints = new Map<IsoDate, string>();
   if (previous && options.changedDates) {
-    const now = await dayFingerprints(outDir, options.changedDates);
+    const now = dayFingerprints(outDir, options.changedDates);
     const changed = new Set(
       [...options.changedDates].filter((d) => now.get(d) !== previous.get(d)),
     );
     reusable = unchangedShards(root, changed);
-    const updated = new Map(previous);
+    fingerprints = new Map(previous);
     for (const date of options.changedDates) {
-      if (now.has(date)) updated.set(date, now.get(date)!);
-      else updated.delete(date);
+      if (now.has(date)) fingerprints.set(date, now.get(date)!);
+      else fingerprints.delete(date);
     }
-    fingerprints = Promise.resolve(updated);
-  } else {
-    // Read while Pagefind works: the main thread is idle meanwhile.
-    fingerprints = dayFingerprints(
-      outDir,
-      days.map((d) => d.date),
-    );
   }
-  const kept = shards.filter((shard) => {
+  const entries = new Map<SearchShard, ShardEntry>();
+  for (const shard of shards) {
     const old = reusable.get(shard.name);
-    return old && old.from === shard.from && old.to === shard.to && old.pages === shard.pages;
-  });
-  const fresh = shards.filter((shard) => !kept.includes(shard));
-  const pages = new Map(kept.map((shard) => [shard, shard.pages]));
-  const manifest: SearchManifest = { version: 1, pages: 0, shards: [] };
+    if (old && old.from === shard.from && old.to === shard.to && old.pages === shard.pages) {
+      entries.set(shard, old);
+    }
+  }
+  const fresh = shards.filter((shard) => !entries.has(shard));
   const moved: string[] = [];
   try {
-    for (const shard of kept) {
+    for (const shard of entries.keys()) {
       renameSync(path.join(root, shard.name), path.join(staging, shard.name));
       moved.push(shard.name);
     }
     const jobs = fresh.map((shard) => ({
       outDir,
-      globs: shard.globs,
+      dates: shard.dates,
       bundle: path.join(staging, shard.name),
     }));
-    const lanes =
-      options.concurrency ??
-      Math.max(1, Math.min(availableParallelism(), Math.floor(MAX_PAGES_INDEXING / maxPages)));
-    const counts = await indexShards(
+    const results = await indexShards(
       jobs,
-      lanes,
+      options.concurrency ?? availableParallelism(),
       (i) => fresh[i]!.pages,
-      (i, count, seconds) => {
+      (i, result, seconds) => {
         const { name, from, to } = fresh[i]!;
         options.log?.(
-          `Search index: ${name} (${from} – ${to}): ${count} pages, ${seconds.toFixed(1)} s`,
+          `Search index: ${name} (${from} – ${to}): ${result.pages} pages, ${seconds.toFixed(1)} s`,
         );
       },
     );
-    fresh.forEach((shard, i) => pages.set(shard, counts[i]!));
-    for (const shard of shards) {
-      const count = pages.get(shard)!;
-      manifest.pages += count;
-      manifest.shards.push({
-        path: `${shard.name}/`,
-        from: shard.from,
-        to: shard.to,
-        pages: count,
-      });
-    }
-    writeFingerprints(staging, await fingerprints);
+    fresh.forEach((shard, i) => {
+      const { fingerprints: days, ...counts } = results[i]!;
+      for (const [date, fingerprint] of days) fingerprints.set(date, fingerprint);
+      entries.set(shard, { path: `${shard.name}/`, from: shard.from, to: shard.to, ...counts });
+    });
+    const manifest: SearchManifest = {
+      version: 2,
+      pages: 0,
+      stopwords: foldedStopwords(),
+      shards: shards.map((shard) => entries.get(shard)!),
+    };
+    for (const entry of manifest.shards) manifest.pages += entry.pages;
+    writeFileSync(path.join(staging, SEARCH_ENGINE_FILE), await searchEngineScript());
+    writeFingerprints(staging, fingerprints);
     writeFileSync(path.join(staging, SEARCH_MANIFEST), `${JSON.stringify(manifest)}\n`);
+    const seconds = (performance.now() - started) / 1000;
+    const retired = `${root.replace(/[\\/]+$/, '')}.old-${process.pid}`;
+    if (existsSync(root)) renameSync(root, retired);
+    renameSync(staging, root);
+    rmSync(retired, { recursive: true, force: true });
+    return { pages: manifest.pages, seconds, shards: shards.length, indexed: fresh.length };
   } catch (error) {
     for (const name of moved) renameSync(path.join(staging, name), path.join(root, name));
     rmSync(staging, { recursive: true, force: true });
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
-      `${reason}\nThe search index could not be built. If Pagefind did not start, reinstall ` +
-        'with optional dependencies (its binary comes in @pagefind/<platform>); or build with ' +
-        '--no-search.',
+      `${reason}\nThe search index could not be built; the previous one, if any, is unchanged. ` +
+        'Build with --no-search to publish without search.',
       { cause: error },
     );
   }
-  const retired = `${root.replace(/[\\/]+$/, '')}.old-${process.pid}`;
-  if (existsSync(root)) renameSync(root, retired);
-  renameSync(staging, root);
-  rmSync(retired, { recursive: true, force: true });
-  const seconds = (performance.now() - started) / 1000;
-  return { pages: manifest.pages, seconds, shards: shards.length, indexed: fresh.length };
 }
 
 /**
@@ -423,13 +402,14 @@ function writeFingerprints(dir: string, fingerprints: Map<IsoDate, string>): voi
 function unchangedShards(
   root: string,
   changedDates: ReadonlySet<IsoDate>,
-): Map<string, SearchManifest['shards'][number]> {
+): Map<string, ShardEntry> {
   let manifest: SearchManifest;
   try {
     manifest = JSON.parse(readFileSync(path.join(root, SEARCH_MANIFEST), 'utf8')) as SearchManifest;
   } catch {
     return new Map();
   }
+  if (manifest.version !== 2) return new Map();
   const untouched = manifest.shards.filter(
     (shard) => ![...changedDates].some((date) => date >= shard.from && date <= shard.to),
   );

@@ -163,7 +163,12 @@ describe.skipIf(!present)('the real corpus, built under /archive/ and served', (
       );
     expect(broken).toEqual([]);
     // The crawl covered the site: stylesheet, search index, feeds, sitemaps.
-    for (const asset of ['assets/style.css', 'pagefind/shards.json', 'feed.xml', 'anazitisi/']) {
+    for (const asset of [
+      'assets/style.css',
+      'search-index/shards.json',
+      'feed.xml',
+      'anazitisi/',
+    ]) {
       expect(result.status.get(`${PREFIX}${asset}`), asset).toBe(200);
     }
     expect(result.html.size).toBeGreaterThan(site.report.counts.published);
@@ -189,20 +194,15 @@ describe.skipIf(!present)('the real corpus, built under /archive/ and served', (
 
   it('loads every search shard the manifest lists', () => {
     const manifest = JSON.parse(
-      readFileSync(path.join(site.out, 'pagefind/shards.json'), 'utf8'),
+      readFileSync(path.join(site.out, 'search-index/shards.json'), 'utf8'),
     ) as {
       pages: number;
       shards: { path: string }[];
     };
     expect(manifest.pages).toBe(site.report.counts.published);
     for (const shard of manifest.shards) {
-      for (const file of [
-        'pagefind.js',
-        'pagefind-worker.js',
-        'pagefind-entry.json',
-        'wasm.el.pagefind',
-      ]) {
-        expect(existsSync(path.join(site.out, 'pagefind', shard.path, file)), file).toBe(true);
+      for (const file of ['docs-0.json', 'topics.json']) {
+        expect(existsSync(path.join(site.out, 'search-index', shard.path, file)), file).toBe(true);
       }
     }
   });

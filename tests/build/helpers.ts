@@ -46,6 +46,8 @@ export interface BuiltSite {
   run: CliRun;
   report: BuildReport;
   page(url: string): Document;
+  /** A page's HTML as written. */
+  read(url: string): string;
   exists(url: string): boolean;
 }
 
@@ -71,6 +73,7 @@ export async function buildSite(contentDir: string, extra: string[] = []): Promi
     run,
     report: JSON.parse(readFileSync(reportFile, 'utf8')) as BuildReport,
     exists: (url) => existsSync(file(url)),
+    read: (url) => readFileSync(file(url), 'utf8'),
     page: (url) => parseHTML(readFileSync(file(url), 'utf8')).document as unknown as Document,
   };
 }

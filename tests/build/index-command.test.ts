@@ -2,28 +2,25 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveSite, type StaticServer } from '../browser/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_INDEX_PATH } from '../../src/site/search-index.ts';
 import { buildSite, PROJECT_ROOT, runCli, type BuiltSite, type CliRun } from './helpers.ts';
-import { openIndex } from './pagefind-index.ts';
+import { openIndex } from './search-reader.ts';
 
 describe('ephemeris index', () => {
   let site: BuiltSite;
   let run: CliRun;
-  let server: StaticServer;
   beforeAll(async () => {
     site = await buildSite(path.join(PROJECT_ROOT, 'tests/fixtures/site'), ['--no-search']);
     // The options of `build` are accepted too, as the benchmark passes them.
     run = await runCli(['index', '--out', site.out, '--content', 'ignored', '--cache', 'ignored']);
-    server = await serveSite(site.out, '/');
   });
-  afterAll(() => server?.close());
 
   it('indexes a site built without search and says so', async () => {
-    expect(existsSync(path.join(site.out, 'pagefind'))).toBe(true);
+    expect(existsSync(path.join(site.out, SEARCH_INDEX_PATH))).toBe(true);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/^Indexed 5 pages in 1 shard in \d+\.\d s\.$/m);
-    const index = await openIndex(site.out, server);
+    const index = await openIndex(site.out);
     expect(index.manifest.pages).toBe(site.report.counts.published);
     const quake = site.report.articles.find((a) => a.date === '2026-02-03')!;
     expect(await index.search('σεισμός')).toEqual([quake.url]);
@@ -43,7 +40,7 @@ describe('ephemeris index', () => {
         expect(refused.code).not.toBe(0);
         expect(refused.stderr).toContain(`${dir} is not a built site`);
         expect(refused.stderr).toContain(`ephemeris build --out ${dir}`);
-        expect(existsSync(path.join(dir, 'pagefind'))).toBe(false);
+        expect(existsSync(path.join(dir, SEARCH_INDEX_PATH))).toBe(false);
       }
     } finally {
       rmSync(work, { recursive: true, force: true });

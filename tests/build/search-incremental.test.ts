@@ -17,7 +17,7 @@ import { treeDifferences, treeHashes } from './tree.ts';
 
 /** When a shard's files were last written: reused shards keep theirs. */
 function written(site: BuiltSite, shard: string): number {
-  return statSync(path.join(site.out, 'pagefind', shard, 'pagefind.js')).mtimeMs;
+  return statSync(path.join(site.out, 'search-index', shard, 'docs-0.json')).mtimeMs;
 }
 
 describe('re-indexing after a change', () => {
@@ -94,9 +94,9 @@ describe('an index kept up to date through changes', () => {
   const cleanIndex = async () => {
     const clean = path.join(work, 'clean');
     rmSync(clean, { recursive: true, force: true });
-    cpSync(site.out, clean, { recursive: true, filter: (f) => !f.includes('pagefind') });
+    cpSync(site.out, clean, { recursive: true, filter: (f) => !f.includes('search-index') });
     await indexSite(clean, { maxPagesPerShard: 2 });
-    return treeHashes(path.join(clean, 'pagefind'));
+    return treeHashes(path.join(clean, 'search-index'));
   };
 
   const steps: [string, () => string][] = [
@@ -120,7 +120,7 @@ describe('an index kept up to date through changes', () => {
       changedDates: new Set([changed]),
     });
     expect(
-      treeDifferences(treeHashes(path.join(site.out, 'pagefind')), await cleanIndex()),
+      treeDifferences(treeHashes(path.join(site.out, 'search-index')), await cleanIndex()),
     ).toEqual([]);
     // One shard each time: the new month's (February keeps its own, as January was already
     // too large to share one with it), then the same one, then the shard of the deleted article.

@@ -1,28 +1,26 @@
 /** The search index as the build writes it, queried as the search page does. */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexSite } from '../../src/site/search-index.ts';
-import { serveSite, type StaticServer } from '../browser/helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { excerpt } from '../../src/site/search-engine.ts';
+import { searchRecord } from '../../src/site/search-content.ts';
+import { indexSite, SEARCH_INDEX_PATH } from '../../src/site/search-index.ts';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
-import { openIndex } from './pagefind-index.ts';
+import { openIndex } from './search-reader.ts';
 
 const ARTICLE_URL = '/2026/01/27/0-synamilisan-oi-ypourgoi-amynas-ton-dyo-choron/';
 
 describe('search over the shipped sample', () => {
   let site: BuiltSite;
-  let server: StaticServer;
   let index: Awaited<ReturnType<typeof openIndex>>;
   beforeAll(async () => {
     site = await buildSite(path.join(PROJECT_ROOT, 'content'));
-    server = await serveSite(site.out, '/');
-    index = await openIndex(site.out, server);
+    index = await openIndex(site.out);
   });
-  afterAll(() => server?.close());
 
   it('says how many pages it indexed and how long it took', () => {
     expect(site.run.stderr).toMatch(/^Search index: 1 pages in \d+\.\d s$/m);
-    expect(index.manifest).toMatchObject({ version: 1, pages: 1 });
+    expect(index.manifest).toMatchObject({ version: 2, pages: 1 });
   });
 
   it.each(['ΑΜΥΝΑΣ', 'αμυνα', 'υπουργοι', 'Μπελουσοφ', 'Άμυνας', 'συναμιλησαν'])(
@@ -33,56 +31,70 @@ describe('search over the shipped sample', () => {
   );
 
   it('indexes the title and body only: not the navigation, meta line, topics or footer', async () => {
-    const [result] = (await index.shards[0]!.index.search('αμυνα')).results;
-    const { content } = await result!.data();
     const doc = site.page(ARTICLE_URL);
-    const title = doc.querySelector('h1')!.textContent!;
-    expect(content.startsWith(`${title}.`)).toBe(true);
-    expect(content).toContain('Μπελούσοφ');
-    for (const outside of [
-      'header',
-      'nav',
-      '.meta',
-      '.article-topics',
-      '.article-footer',
-      'body > footer',
-    ]) {
+    const record = searchRecord(site.read(ARTICLE_URL))!;
+    expect(record.title).toBe(doc.querySelector('h1')!.textContent);
+    expect(record.body).toContain('Μπελούσοφ');
+    for (const outside of ['header', 'nav', '.meta', '.article-footer', 'body > footer']) {
       const text = doc.querySelector(outside)?.textContent?.trim();
       expect(text, outside).toBeTruthy();
-      expect(content, outside).not.toContain(text);
+      expect(record.body, outside).not.toContain(text);
     }
-    // Words of the page outside the title and body (site name, reading time, the date line;
-    // Pagefind would find metadata too, so none is given). Words chosen so that Pagefind's
-    // fallback for unknown words (it tries words sharing a prefix: «Τρίτη» finds «τον») is quiet.
-    for (const word of ['Αρχείο', 'ανάγνωσης', 'Ιανουαρίου', '2026']) {
+    // Words of the page outside the title and body: the site's name, the reading time, the date.
+    for (const word of ['Αρχείο', 'ανάγνωσης', 'Ιανουαρίου', '2026', 'Τρίτη']) {
       expect(await index.search(word), word).toEqual([]);
     }
   });
 
-  it('indexes article pages only', async () => {
-    const pages = readdirSync(path.join(site.out, 'pagefind', index.manifest.shards[0]!.path));
-    expect(pages).toContain('pagefind.js');
-    expect(pages).not.toContain('pagefind-ui.js');
+  it('finds a word as it is being typed, and needs every word', async () => {
+    expect(await index.search('Μπελού')).toEqual([ARTICLE_URL]);
+    expect(await index.search('υπουργοί Άμυνας')).toEqual([ARTICLE_URL]);
+    expect(await index.search('υπουργοί Ρίχτερ')).toEqual([]);
+    // A beginning counts for the last word only: the others are whole words.
+    expect(await index.search('Μπελού Άμυνας')).toEqual([]);
+    // Function words alone find nothing, and beside other words they are left out.
+    expect(await index.search('του και')).toEqual([]);
+    expect(await index.search('του Μπελούσοφ')).toEqual([ARTICLE_URL]);
+  });
+
+  it('indexes article pages only, into static files', () => {
+    const shard = readdirSync(
+      path.join(site.out, SEARCH_INDEX_PATH, index.manifest.shards[0]!.path),
+    );
+    expect(shard).toContain('docs-0.json');
+    expect(shard).toContain('topics.json');
+    expect(shard.every((file) => file.endsWith('.json'))).toBe(true);
     expect(index.manifest.pages).toBe(site.report.counts.published);
   });
 
-  it('filters by the Greek topic names and the year, and shows the date', async () => {
-    const filters = await index.shards[0]!.index.filters();
+  it('filters by the Greek topic names and the year, and shows the title and date', async () => {
+    const counts = index.engine.counts();
     const topics = site.report.articles[0]!.topics.map((t) => t.name);
-    expect(Object.keys(filters.topic ?? {}).sort()).toEqual([...topics].sort());
-    expect(filters.year).toEqual({ '2026': 1 });
+    expect(Object.keys(counts.topics).sort()).toEqual([...topics].sort());
+    expect(counts.years).toEqual({ '2026': 1 });
     expect(await index.search('αμυνα', { topic: topics[0]!, year: '2026' })).toEqual([ARTICLE_URL]);
+    expect(await index.search('αμυνα', { topic: 'Αθλητισμός' })).toEqual([]);
     expect(await index.search('αμυνα', { year: '2025' })).toEqual([]);
-    const [result] = (await index.shards[0]!.index.search('αμυνα')).results;
-    const data = await result!.data();
-    expect(data.meta).toEqual({ title: 'Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών' });
-    expect(data.excerpt).toContain('<mark>');
+    expect(await index.search(null, { topic: topics[0]! })).toEqual([ARTICLE_URL]);
+    const hits = await index.engine.search({ q: 'αμυνα' });
+    expect(await index.engine.details(hits)).toEqual([
+      {
+        path: ARTICLE_URL.slice(1),
+        title: 'Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών',
+        date: '2026-01-27',
+      },
+    ]);
+    const parts = excerpt(
+      searchRecord(site.read(ARTICLE_URL))!.body,
+      'αμυνα',
+      index.engine.stopwords,
+    );
+    expect(parts.filter((p) => p.mark).map((p) => p.text)).toContain('Άμυνας');
   });
 });
 
 describe('search over an archive split into date shards', () => {
   let site: BuiltSite;
-  let server: StaticServer;
   let index: Awaited<ReturnType<typeof openIndex>>;
   let byDate: string[];
   beforeAll(async () => {
@@ -91,25 +103,38 @@ describe('search over an archive split into date shards', () => {
       '/archive/',
     ]);
     // Three shards: 2025-12-31, the three articles of 2026-01-27, 2026-02-03; two indexed at
-    // once, the second by a Pagefind process of its own.
+    // once, each in a thread of its own.
     const result = await indexSite(site.out, { maxPagesPerShard: 2, concurrency: 2 });
     expect(result).toMatchObject({ pages: 5, shards: 3, indexed: 3 });
-    server = await serveSite(site.out, '/archive/');
-    index = await openIndex(site.out, server, '/archive/');
+    index = await openIndex(site.out, '/archive/');
     byDate = [...site.report.articles]
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
       .map((a) => `/archive${a.url}`);
   });
-  afterAll(() => server?.close());
-
-  it('writes one bundle per shard and a manifest of their dates', () => {
-    expect(index.manifest.shards).toEqual([
-      { path: '2025/', from: '2025-12-31', to: '2025-12-31', pages: 1 },
-      { path: '2026-01-27/', from: '2026-01-27', to: '2026-01-27', pages: 3 },
-      { path: '2026-02/', from: '2026-02-03', to: '2026-02-03', pages: 1 },
+  it('writes one folder per shard and a manifest of their dates', () => {
+    expect(
+      index.manifest.shards.map(({ path, from, to, pages, years }) => ({
+        path,
+        from,
+        to,
+        pages,
+        years,
+      })),
+    ).toEqual([
+      { path: '2025/', from: '2025-12-31', to: '2025-12-31', pages: 1, years: { 2025: [0, 1] } },
+      {
+        path: '2026-01-27/',
+        from: '2026-01-27',
+        to: '2026-01-27',
+        pages: 3,
+        years: { 2026: [0, 3] },
+      },
+      { path: '2026-02/', from: '2026-02-03', to: '2026-02-03', pages: 1, years: { 2026: [0, 1] } },
     ]);
     for (const shard of index.manifest.shards) {
-      expect(existsSync(path.join(site.out, 'pagefind', shard.path, 'pagefind.js'))).toBe(true);
+      expect(existsSync(path.join(site.out, SEARCH_INDEX_PATH, shard.path, 'docs-0.json'))).toBe(
+        true,
+      );
     }
   });
 
@@ -127,8 +152,8 @@ describe('search over an archive split into date shards', () => {
     expect((await all('oldest')).map(day)).toEqual(byDate.map(day));
     expect(new Set(await all('oldest'))).toEqual(new Set(byDate));
     // A word of articles in several shards, in date order.
-    const oldest = await index.search('στο', { sort: 'oldest' });
-    const newest = await index.search('στο', { sort: 'newest' });
+    const oldest = await index.search('υπουργός', { sort: 'oldest' });
+    const newest = await index.search('υπουργός', { sort: 'newest' });
     expect(new Set(oldest.map((u) => u.split('/').slice(2, 4).join('-'))).size).toBeGreaterThan(1);
     expect(oldest.map(day)).toEqual([...oldest.map(day)].sort());
     expect(newest.map(day)).toEqual([...oldest.map(day)].reverse());
@@ -150,7 +175,7 @@ describe('building without search', () => {
   it('writes the search page but no index', async () => {
     const site = await buildSite(path.join(PROJECT_ROOT, 'content'), ['--no-search']);
     expect(site.exists('/anazitisi/')).toBe(true);
-    expect(existsSync(path.join(site.out, 'pagefind'))).toBe(false);
+    expect(existsSync(path.join(site.out, SEARCH_INDEX_PATH))).toBe(false);
     expect(site.run.stderr).not.toMatch(/Search index/);
   });
 });

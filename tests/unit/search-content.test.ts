@@ -1,48 +1,70 @@
-/** What a page's search fingerprint holds: everything Pagefind reads of it, and nothing else. */
+/** What the search index reads of a page, and what its day fingerprint holds. */
 import { describe, expect, it } from 'vitest';
-import { indexedParts } from '../../src/site/search-content.ts';
+import { dayFingerprint, searchRecord } from '../../src/site/search-content.ts';
 
 /** An article page shaped as layouts/article.ts writes it. */
-function page(parts: {
-  title?: string;
-  body?: string;
-  topic?: string;
-  date?: string;
-  names?: string;
-}) {
-  const { title = 'Σεισμός στην Κρήτη', body = '<p>Σεισμός <em>5,2</em> Ρίχτερ.</p>' } = parts;
-  const date = parts.date ?? '2026-02-03';
+function page(parts: { title?: string; body?: string; topic?: string; names?: string }) {
+  const {
+    title = 'Σεισμός στην Κρήτη',
+    body = '<p>Σεισμός <em>5,2</em> Ρίχτερ &amp; ζημιές.</p>',
+  } = parts;
   return (
     `<!doctype html><html lang="el"><head><title>${title}</title></head><body><header><nav>Αρχείο</nav></header>` +
-    `<main><article class="article" data-pagefind-sort="date:${date}" data-pagefind-filter="year:${date.slice(0, 4)}">` +
-    `<h1 data-pagefind-body>${title}</h1><ul><li><a href="/themata/x/" data-pagefind-filter="topic">${parts.topic ?? 'Κοινωνία'}</a></li></ul>` +
-    `<div class="article-body" data-pagefind-body><div class="quote">${body}</div><p>Τέλος.</p></div>` +
+    `<main><article class="article">` +
+    `<h1 data-search-title>${title}</h1><ul><li><a href="/themata/x/" rel="tag" data-search-topic>${parts.topic ?? 'Κοινωνία'}</a></li></ul>` +
+    `<div class="article-body" data-search-body><div class="quote">${body}</div><p>Τέλος.</p></div>` +
     `<dl><dt>Πρόσωπα</dt>${parts.names ?? '<dd>Γιώργος</dd>'}</dl></article></main><footer>©</footer></body></html>`
   );
 }
 
-describe('indexedParts', () => {
-  const base = indexedParts(page({}));
-
-  it('ignores what Pagefind does not read: names, navigation, footer', () => {
-    expect(indexedParts(page({ names: '<dd><a href="/onomata/g/">Γιώργος</a></dd>' }))).toBe(base);
-    expect(indexedParts(page({}).replace('©', '© 2027').replace('Αρχείο', 'Αρχεία'))).toBe(base);
+describe('searchRecord', () => {
+  it('reads the title, the body past nested elements, and the topics, as text', () => {
+    const record = searchRecord(page({}))!;
+    expect(record.title).toBe('Σεισμός στην Κρήτη');
+    expect(record.body.replace(/\s+/g, ' ')).toBe('Σεισμός 5,2 Ρίχτερ & ζημιές. Τέλος.');
+    expect(record.topics).toEqual(['Κοινωνία']);
   });
 
-  it('changes with the title, the body (past nested elements), a topic, the date or year', () => {
+  it('keeps words apart across paragraphs and together across inline tags', () => {
+    const record = searchRecord(
+      page({ body: '<p>πρώτη</p><p>δεύτερη<br>τρίτη σει<em>σμός</em></p>' }),
+    )!;
+    expect(record.body.split(/\s+/)).toEqual(['πρώτη', 'δεύτερη', 'τρίτη', 'σεισμός', 'Τέλος.']);
+  });
+
+  it('reads nothing of a page without a marked body', () => {
+    expect(
+      searchRecord('<html><body><h1 data-search-title>Τίτλος</h1><p>Κείμενο</p></body></html>'),
+    ).toBeUndefined();
+  });
+});
+
+describe('dayFingerprint', () => {
+  const day = (html: string, folder = '0-seismos') => [{ folder, record: searchRecord(html)! }];
+  const base = dayFingerprint(day(page({})));
+
+  it('ignores what the index does not read: names, navigation, footer', () => {
+    expect(dayFingerprint(day(page({ names: '<dd><a href="/onomata/g/">Γιώργος</a></dd>' })))).toBe(
+      base,
+    );
+    expect(dayFingerprint(day(page({}).replace('©', '© 2027').replace('Αρχείο', 'Αρχεία')))).toBe(
+      base,
+    );
+  });
+
+  it('changes with the title, the body, a topic or an article folder', () => {
     for (const changed of [
-      page({ title: 'Σεισμός στη Ρόδο' }),
-      page({ body: '<p>Σεισμός <em>5,3</em> Ρίχτερ.</p>' }),
-      page({}).replace('<p>Τέλος.</p>', '<p>Τέλος!</p>'),
-      page({ topic: 'Ελλάδα' }),
-      page({ date: '2026-02-04' }),
+      day(page({ title: 'Σεισμός στη Ρόδο' })),
+      day(page({ body: '<p>Σεισμός <em>5,3</em> Ρίχτερ.</p>' })),
+      day(page({}).replace('<p>Τέλος.</p>', '<p>Τέλος!</p>')),
+      day(page({ topic: 'Ελλάδα' })),
+      day(page({}), '1-seismos'),
     ]) {
-      expect(indexedParts(changed)).not.toBe(base);
+      expect(dayFingerprint(changed)).not.toBe(base);
     }
   });
 
-  it('keeps the whole page when nothing marks the body, as Pagefind then reads it all', () => {
-    const plain = '<html><body><p>Κείμενο</p><footer>x</footer></body></html>';
-    expect(indexedParts(plain)).toBe(plain);
+  it('is undefined for a day without article pages', () => {
+    expect(dayFingerprint([])).toBeUndefined();
   });
 });

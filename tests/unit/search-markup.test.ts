@@ -1,5 +1,5 @@
 /**
- * What the layouts tell Pagefind (what is indexed, filters, sort key) and the search page
+ * What the layouts mark for the search index (title, body, topics) and the search page
  * itself: Greek labels, a form that works under a path prefix, a message without JavaScript.
  */
 import { parseHTML } from 'linkedom';
@@ -12,7 +12,7 @@ import { homePage } from '../../layouts/home.ts';
 import { notFoundPage } from '../../layouts/not-found.ts';
 import { SEARCH_INDEX_PATH, SEARCH_URL, searchPage, searchScript } from '../../layouts/search.ts';
 import type { Article, ArticlePage } from '../../src/model.ts';
-import { SEARCH_MANIFEST } from '../../src/site/search-index.ts';
+import { SEARCH_ENGINE_FILE } from '../../src/site/search-bundle.ts';
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
@@ -64,39 +64,40 @@ function articleFixture(): ArticlePage {
   };
 }
 
-describe('Pagefind markup of an article page', () => {
+describe('search markup of an article page', () => {
   const doc = page(articlePage(articleFixture(), '<p>Ο Μπελούσοφ μίλησε.</p>', ctx));
 
   it('marks only the title and the body as indexed text', () => {
-    const bodies = [...doc.querySelectorAll('[data-pagefind-body]')];
-    expect(bodies.map((el) => el.tagName.toLowerCase())).toEqual(['h1', 'div']);
-    expect(bodies[0]!.textContent).toBe('Συναμίλησαν οι υπουργοί Άμυνας');
-    expect(bodies[1]!.classList.contains('article-body')).toBe(true);
-    for (const el of bodies) {
+    const title = [...doc.querySelectorAll('[data-search-title]')];
+    const bodies = [...doc.querySelectorAll('[data-search-body]')];
+    expect(title.map((el) => el.tagName.toLowerCase())).toEqual(['h1']);
+    expect(title[0]!.textContent).toBe('Συναμίλησαν οι υπουργοί Άμυνας');
+    expect(bodies).toHaveLength(1);
+    expect(bodies[0]!.classList.contains('article-body')).toBe(true);
+    for (const el of [...title, ...bodies]) {
       expect(el.querySelector('nav, header, footer, .article-topics, .meta')).toBeNull();
       expect(el.closest('nav, footer, .article-topics')).toBeNull();
     }
-    // Nothing is ignored inside, nothing else is given as searchable metadata.
-    expect(doc.querySelector('[data-pagefind-ignore], [data-pagefind-meta]')).toBeNull();
   });
 
-  it('gives the Greek topic names and the year as filters and the date as sort key', () => {
-    const article = doc.querySelector('main article')!;
-    expect(article.getAttribute('data-pagefind-sort')).toBe('date:2026-01-27');
-    expect(article.getAttribute('data-pagefind-filter')).toBe('year:2026');
-    const topics = [...doc.querySelectorAll('[data-pagefind-filter="topic"]')];
+  it('marks the Greek topic names, in the list of topics', () => {
+    const topics = [...doc.querySelectorAll('[data-search-topic]')];
     expect(topics.map((a) => a.textContent)).toEqual(['Άμυνα', 'Κόσμος']);
     expect(topics.every((a) => a.closest('.article-topics') !== null)).toBe(true);
   });
 
-  it('keeps Pagefind away from every other page type', () => {
+  it('keeps the index away from every other page type', () => {
     const others = [
       dayPage({ date: '2026-01-27', url: '/2026/01/27/', articles: [] }, ctx),
       homePage({ latest: [], topics: [], years: [] }, ctx),
       notFoundPage(ctx),
       searchPage(ctx),
     ];
-    for (const html of others) expect(html).not.toContain('data-pagefind-');
+    for (const html of others) {
+      expect(
+        page(html).querySelector('[data-search-title], [data-search-body], [data-search-topic]'),
+      ).toBeNull();
+    }
   });
 });
 
@@ -157,8 +158,8 @@ describe('searchPage', () => {
     expect(form.getAttribute('method')).toBe('get');
     expect(form.getAttribute('data-index')).toBe(`/archive${SEARCH_INDEX_PATH}`);
     expect(form.getAttribute('data-base')).toBe('/archive/');
-    // The client reads the manifest the indexer writes.
-    expect(searchScript).toContain(`\${indexBase}${SEARCH_MANIFEST}`);
+    // The client loads the engine the indexer writes beside the shards.
+    expect(searchScript).toContain(`\${indexBase}${SEARCH_ENGINE_FILE}`);
   });
 
   it('hides the form and says in Greek that search needs JavaScript, when it is off', () => {

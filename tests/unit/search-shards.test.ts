@@ -1,6 +1,7 @@
 /**
- * How the index is split into date shards (search-index.ts) and how the search page puts the
- * shards' results back together (search-client.js), without Pagefind.
+ * How the index is split into date shards (search-index.ts), how shards are written in threads
+ * (search-lanes.ts), and how the search page puts the shards' results back together
+ * (search-engine.ts) and shows them (search-client.js).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,13 +10,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  articleDate,
   articlesFound,
   formatDate,
-  mergeFilters,
-  mergeResults,
   readState,
-  shardsFor,
   statusText,
   writeState,
 } from '../../layouts/search-client.js';
@@ -30,7 +27,9 @@ import {
   type DayPages,
   type SearchShard,
 } from '../../src/site/search-index.ts';
-import { indexShards } from '../../src/site/search-pagefind.ts';
+import { mergeHits, shardsFor } from '../../src/site/search-engine.ts';
+import type { SearchManifest } from '../../src/site/search-format.ts';
+import { indexShards } from '../../src/site/search-lanes.ts';
 
 /** `pages` articles a day for `days` days from `start` (UTC calendar arithmetic). */
 function days(start: string, count: number, pages: number): DayPages[] {
@@ -53,7 +52,7 @@ describe('planShards', () => {
         from: '2010-05-01',
         to: '2020-01-03',
         pages: 13,
-        globs: ['2010/*/*/*/index.html', '2019/*/*/*/index.html', '2020/*/*/*/index.html'],
+        dates: ['2010-05-01', '2019-12-30', '2019-12-31', '2020-01-01', '2020-01-02', '2020-01-03'],
       },
     ]);
   });
@@ -76,9 +75,9 @@ describe('planShards', () => {
     const shards = planShards(input, 40);
     expect(shards.map((s) => s.pages)).toEqual([40, 22, 29]);
     expect(shards.map((s) => s.name)).toEqual(['2020-01-01', '2020-01-21', '2020-02']);
-    expect(shards[0]!.globs[0]).toBe('2020/01/01/*/index.html');
-    expect(shards[0]!.globs).toHaveLength(20);
-    expect(shards[2]!.globs).toEqual(['2020/02/*/*/index.html']);
+    expect(shards[0]!.dates[0]).toBe('2020-01-01');
+    expect(shards[0]!.dates).toHaveLength(20);
+    expect(shards[2]!.dates).toHaveLength(29);
     // Contiguous, disjoint, and every page once.
     for (let i = 1; i < shards.length; i++) expect(shards[i]!.from > shards[i - 1]!.to).toBe(true);
     expect(shards.reduce((sum, s) => sum + s.pages, 0)).toBe(91);
@@ -112,9 +111,9 @@ describe('planShards: the newest month', () => {
       ['2020-01', '2020-01-01', '2020-01-31', 310],
       ['2020-02', '2020-02-01', '2020-02-09', 90],
     ]);
-    expect(shards.at(-1)!.globs).toEqual(['2020/02/*/*/index.html']);
-    // The rest of the newest year goes by month: its year's glob would take in February too.
-    expect(shards.at(-2)!.globs).toEqual(['2020/01/*/*/index.html']);
+    expect(shards.at(-1)!.dates).toHaveLength(9);
+    // The rest of the newest year goes by month.
+    expect(shards.at(-2)!.dates).toHaveLength(31);
     const nextDay = planShards([...archive, { date: '2020-02-10', pages: 30 }], 1000);
     expect(summary(nextDay).slice(0, -1)).toEqual(summary(shards).slice(0, -1));
     expect(summary(nextDay).at(-1)).toEqual(['2020-02', '2020-02-01', '2020-02-10', 120]);
@@ -164,20 +163,14 @@ describe('planShards: the newest month', () => {
           if (i > 0) expect(s.from > shards[i - 1]!.to).toBe(true);
           if (s.from !== s.to) expect(s.pages).toBeLessThanOrEqual(cap);
         });
-        // Each day is matched by one glob of all the shards', the one whose dates hold it: a
-        // page matched by two would be indexed, and found, twice.
-        const matches = (glob: string, date: string) =>
-          glob
-            .split('/')
-            .slice(0, 3)
-            .every((part, i) => part === '*' || part === date.split('-')[i]);
+        // Each day is in the dates of one shard, the one whose range holds it: a page in two
+        // would be indexed, and found, twice.
         for (const { date } of withPages) {
           const holder = shards.filter((s) => s.from <= date && date <= s.to);
           expect(holder).toHaveLength(1);
-          const matching = shards.flatMap((s) => s.globs.filter((g) => matches(g, date)));
-          expect(matching).toHaveLength(1);
-          expect(holder[0]!.globs).toContain(matching[0]);
+          expect(shards.filter((s) => s.dates.includes(date))).toEqual(holder);
         }
+        for (const s of shards) expect(s.dates).toEqual([...s.dates].sort());
         // The newest month starts a shard once the archive before it is an eighth of a shard.
         const newest = withPages
           .map((d) => d.date.slice(0, 7))
@@ -210,7 +203,7 @@ describe('articlePagesByDay and isArticleUrl', () => {
     file('2026/01/index.html');
     file('2025/12/31/0-c/index.html');
     file('themata/amyna/2026/01/index.html');
-    file('pagefind/2026/pagefind.js');
+    file('search-index/2026/docs-0.json');
     mkdirSync(path.join(dir, '2026/01/28/empty'), { recursive: true });
     expect(articlePagesByDay(dir)).toEqual([
       { date: '2025-12-31', pages: 1 },
@@ -232,17 +225,17 @@ describe('indexSite without articles', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ephemeris-index-'));
     try {
       const dead = spawnSync(process.execPath, ['-e', '']).pid;
-      mkdirSync(path.join(dir, `pagefind.building-${dead}`));
-      mkdirSync(path.join(dir, `pagefind.old-${dead}`));
-      writeFileSync(path.join(dir, `pagefind.old-${dead}`, 'shards.json'), '{}');
+      mkdirSync(path.join(dir, `search-index.building-${dead}`));
+      mkdirSync(path.join(dir, `search-index.old-${dead}`));
+      writeFileSync(path.join(dir, `search-index.old-${dead}`, 'shards.json'), '{}');
       expect(await indexSite(dir)).toMatchObject({ pages: 0, shards: 0 });
-      expect(JSON.parse(readFileSync(path.join(dir, 'pagefind/shards.json'), 'utf8'))).toEqual({
-        version: 1,
-        pages: 0,
-        shards: [],
-      });
-      expect(existsSync(path.join(dir, `pagefind.building-${dead}`))).toBe(false);
-      expect(existsSync(path.join(dir, `pagefind.old-${dead}`))).toBe(false);
+      const manifest = JSON.parse(
+        readFileSync(path.join(dir, 'search-index/shards.json'), 'utf8'),
+      ) as SearchManifest;
+      expect(manifest).toMatchObject({ version: 2, pages: 0, shards: [] });
+      expect(manifest.stopwords).toContain('και');
+      expect(existsSync(path.join(dir, `search-index.building-${dead}`))).toBe(false);
+      expect(existsSync(path.join(dir, `search-index.old-${dead}`))).toBe(false);
       expect(hasSearchIndex(dir)).toBe(true);
       removeSearchIndex(dir);
       expect(hasSearchIndex(dir)).toBe(false);
@@ -253,19 +246,22 @@ describe('indexSite without articles', () => {
 });
 
 describe('indexShards', () => {
-  it('reports a Pagefind error from a second Pagefind process after the first one finished', async () => {
+  it('reports an error from a second thread after the first one finished', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ephemeris-lanes-'));
     try {
-      mkdirSync(path.join(dir, 'site/a'), { recursive: true });
+      const page = path.join(dir, 'site/2026/01/27/0-a/index.html');
+      mkdirSync(path.dirname(page), { recursive: true });
       writeFileSync(
-        path.join(dir, 'site/a/index.html'),
-        '<html lang="el"><body><main data-pagefind-body>Σεισμός</main></body></html>',
+        page,
+        '<html lang="el"><body><h1 data-search-title>Σεισμός</h1><div data-search-body><p>Σεισμός</p></div></body></html>',
       );
+      // A file where the second shard's folder should go: it cannot be written.
+      writeFileSync(path.join(dir, 'blocked'), '');
       const site = path.join(dir, 'site');
       const jobs = [
-        { outDir: site, globs: ['a/index.html'], bundle: path.join(dir, 'good') },
-        // Not a glob Pagefind can parse; the smaller job, so the second lane (a worker) takes it.
-        { outDir: site, globs: ['a/[index.html'], bundle: path.join(dir, 'bad') },
+        { outDir: site, dates: ['2026-01-27'], bundle: path.join(dir, 'good') },
+        // The smaller job, so the second lane (a worker) takes it.
+        { outDir: site, dates: ['2026-01-27'], bundle: path.join(dir, 'blocked/bad') },
       ];
       const done: number[] = [];
       await expect(
@@ -275,9 +271,9 @@ describe('indexShards', () => {
           (i) => 2 - i,
           (i) => done.push(i),
         ),
-      ).rejects.toThrow(/indexing a\/\[index\.html failed/);
+      ).rejects.toThrow(/blocked/);
       expect(done).toEqual([0]);
-      expect(existsSync(path.join(dir, 'good/pagefind.js'))).toBe(true);
+      expect(existsSync(path.join(dir, 'good/docs-0.json'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -294,74 +290,51 @@ describe('the search page state in its URL', () => {
 });
 
 describe('merging the shards', () => {
-  const manifest = {
+  const shard = (path: string, years: string[]) => ({
+    path,
+    from: '',
+    to: '',
+    pages: 10,
+    version: '',
+    years: Object.fromEntries(years.map((y) => [y, [0, 1] as [number, number]])),
+    topics: {},
+  });
+  const manifest: SearchManifest = {
+    version: 2,
+    pages: 30,
+    stopwords: [],
     shards: [
-      { path: '2018/', from: '2018-01-01', to: '2019-12-31', pages: 10 },
-      { path: '2020/', from: '2020-01-01', to: '2020-06-30', pages: 10 },
-      { path: '2020-07/', from: '2020-07-01', to: '2021-02-01', pages: 10 },
+      shard('2018/', ['2018', '2019']),
+      shard('2020/', ['2020']),
+      shard('2020-07/', ['2020', '2021']),
     ],
   };
 
   it('searches newest shards first, and only those of the year asked for', () => {
-    expect(shardsFor(manifest, '').map((s) => s.path)).toEqual(['2020-07/', '2020/', '2018/']);
-    expect(shardsFor(manifest, '2020').map((s) => s.path)).toEqual(['2020-07/', '2020/']);
-    expect(shardsFor(manifest, '2019').map((s) => s.path)).toEqual(['2018/']);
-    expect(shardsFor(manifest, '2021').map((s) => s.path)).toEqual(['2020-07/']);
+    expect(shardsFor(manifest)).toEqual([2, 1, 0]);
+    expect(shardsFor(manifest, '2020')).toEqual([2, 1]);
+    expect(shardsFor(manifest, '2019')).toEqual([0]);
+    expect(shardsFor(manifest, '2021')).toEqual([2]);
     expect(shardsFor(manifest, '2030')).toEqual([]);
   });
 
-  const r = (id: string, score: number) => ({ id, score });
-  // Newest shard first; within each shard, Pagefind's own order (newest first when sorted).
-  const perShard = [
-    [r('2020-09', 0.2), r('2020-08', 0.9)],
-    [r('2020-02', 0.5)],
-    [r('2018-05', 0.7)],
-  ];
+  // Newest shard first; within each shard, the query's order (newest first when sorted).
+  const hit = (shard: number, doc: number, score: number) => ({ shard, doc, score });
+  const perShard = [[hit(2, 9, 0.2), hit(2, 8, 0.9)], [hit(1, 2, 0.5)], [hit(0, 5, 0.7)]];
+  const ids = (hits: { shard: number; doc: number }[]) => hits.map((h) => `${h.shard}:${h.doc}`);
 
   it('orders by relevance across shards, by score', () => {
-    expect(mergeResults(perShard, '').map((x) => x.id)).toEqual([
-      '2020-08',
-      '2018-05',
-      '2020-02',
-      '2020-09',
-    ]);
+    expect(ids(mergeHits(perShard, ''))).toEqual(['2:8', '0:5', '1:2', '2:9']);
   });
 
   it('orders by date by putting shards in date order', () => {
-    expect(mergeResults(perShard, 'newest').map((x) => x.id)).toEqual([
-      '2020-09',
-      '2020-08',
-      '2020-02',
-      '2018-05',
-    ]);
-    // Sorted oldest first, each shard's list is oldest first already.
-    const ascending = [[r('2020-08', 0), r('2020-09', 0)], [r('2020-02', 0)], [r('2018-05', 0)]];
-    expect(mergeResults(ascending, 'oldest').map((x) => x.id)).toEqual([
-      '2018-05',
-      '2020-02',
-      '2020-08',
-      '2020-09',
-    ]);
-  });
-
-  it('adds up filter counts', () => {
-    expect(
-      mergeFilters([
-        { topic: { Άμυνα: 2, Κόσμος: 1 }, year: { '2020': 3 } },
-        undefined,
-        { topic: { Άμυνα: 1 }, year: { '2021': 1 } },
-      ]),
-    ).toEqual({ topic: { Άμυνα: 3, Κόσμος: 1 }, year: { '2020': 3, '2021': 1 } });
+    expect(ids(mergeHits(perShard, 'newest'))).toEqual(['2:9', '2:8', '1:2', '0:5']);
+    const ascending = [[hit(2, 8, 0), hit(2, 9, 0)], [hit(1, 2, 0)], [hit(0, 5, 0)]];
+    expect(ids(mergeHits(ascending, 'oldest'))).toEqual(['0:5', '1:2', '2:8', '2:9']);
   });
 });
 
 describe('what a result shows', () => {
-  it('takes the date from the article URL, under any prefix', () => {
-    expect(articleDate('/archive/2026/01/27/0-synamilisan/')).toBe('2026-01-27');
-    expect(articleDate('/2020/12/01/12/')).toBe('2020-12-01');
-    expect(articleDate('/2026/01/27/')).toBe('');
-  });
-
   it('writes dates in Greek as the archive does', () => {
     for (const date of ['2026-01-27', '2020-05-01', '2019-08-15', '2010-11-18', '2024-02-29']) {
       expect(formatDate(date)).toBe(archiveDate(date));
