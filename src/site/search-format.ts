@@ -49,10 +49,14 @@ const UNITS = new Uint8Array(0x10000);
   }
 }
 
-/** Calls `visit` with each word of a text, where it starts and where it ends. */
+/**
+ * Calls `visit` with where each word of a text starts and ends, and a hash of its characters
+ * (FNV-1a over UTF-16 units): the index's writer looks words up by it without making a string
+ * of each.
+ */
 export function scanWords(
   text: string,
-  visit: (word: string, start: number, end: number) => void,
+  visit: (start: number, end: number, hash: number) => void,
 ): void {
   const n = text.length;
   let i = 0;
@@ -63,8 +67,13 @@ export function scanWords(
       continue;
     }
     const start = i;
-    while (i < n && UNITS[text.charCodeAt(i)] === kind) i++;
-    visit(text.slice(start, i), start, i);
+    let hash = 0x811c9dc5;
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (UNITS[code] !== kind) break;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    visit(start, i, hash >>> 0);
   }
 }
 
@@ -79,7 +88,7 @@ export function termOf(folded: string, stopwords: ReadonlySet<string>): string {
 /** The folded words of a query, as typed (for prefixes and highlighting). */
 export function queryWords(text: string): string[] {
   const words: string[] = [];
-  scanWords(text, (word) => words.push(fold(word)));
+  scanWords(text, (start, end) => words.push(fold(text.slice(start, end))));
   return words;
 }
 

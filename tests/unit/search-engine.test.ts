@@ -219,3 +219,51 @@ describe('excerpt', () => {
     expect(excerpt('', 'άμυνα', STOPWORDS)).toEqual([]);
   });
 });
+
+describe('a shard of many distinct words', () => {
+  it('keeps every word found as its table of words grows', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-search-words-'));
+    try {
+      // 70,000 distinct four-letter words, more than the table's first 65,536 slots hold.
+      const letters = 'αβγδεζηθικλμνξοπρστυφχψω';
+      const word = (n: number) =>
+        [0, 1, 2, 3]
+          .map((k) => letters[Math.floor(n / letters.length ** k) % letters.length])
+          .join('');
+      const words = Array.from({ length: 70_000 }, (_, n) => word(n));
+      const dir = path.join(work, 'site/2026/01/02/0-many');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'index.html'), articleHtml('Λέξεις', [words.join(' ')], []));
+      const other = path.join(work, 'site/2026/01/02/1-few');
+      mkdirSync(other, { recursive: true });
+      writeFileSync(
+        path.join(other, 'index.html'),
+        articleHtml('Λίγες', [words.slice(0, 5).join(' ')], []),
+      );
+      const result = writeShard({
+        outDir: path.join(work, 'site'),
+        dates: ['2026-01-02'],
+        bundle: path.join(work, 'index/all'),
+      });
+      const manifest: SearchManifest = {
+        version: 2,
+        pages: result.pages,
+        stopwords: [...STOPWORDS],
+        shards: [{ path: 'all/', from: '2026-01-02', to: '2026-01-02', ...result }],
+      };
+      const engine = new SearchEngine(manifest, async (file) =>
+        JSON.parse(readFileSync(path.join(work, 'index', file), 'utf8')),
+      );
+      for (const n of [0, 4, 5, 40_000, 69_999]) {
+        const q = `${words[n]!} `;
+        if (STOPWORDS.has(words[n]!)) continue;
+        const found = await engine.details(await engine.search({ q }));
+        expect(found.map((f) => f.title).sort(), q).toEqual(
+          n < 5 ? ['Λέξεις', 'Λίγες'] : ['Λέξεις'],
+        );
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
