@@ -1,9 +1,9 @@
 /* global document, location, history, fetch, setTimeout, clearTimeout, console, URLSearchParams, DOMParser */
 /**
- * The search page's script, inlined by layouts/search.ts as a module. It reads
- * `<index>/shards.json` (src/site/search-index.ts), searches each shard with that shard's own
- * `pagefind.js` and merges the results: by score for relevance, and for a date order by
- * concatenating the shards (disjoint date ranges, each sorted by date by Pagefind) in date order.
+ * The search page's script, inlined by layouts/search.ts as a module. It imports the index's
+ * engine (`<index>/engine.js`, src/site/search-engine.ts), which reads the index, and shows
+ * what it finds, a page of results at a time: titles and dates at once, then each excerpt
+ * around the words found, from the article's own page (the index keeps no copy of the texts).
  * The pure helpers are exported for the unit tests; in a browser the module starts itself.
  */
 

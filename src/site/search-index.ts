@@ -1,67 +1,31 @@
 /**
- * The search index: Pagefind, run over the rendered article pages during the build.
+ * The search index: written over the rendered article pages during the build (or by
+ * `ephemeris index`), read by the search page in the reader's browser. Its format is in
+ * search-format.ts, its writer in search-shard.ts, its reader in search-engine.ts. This module
+ * splits the archive into shards, writes them (in threads, search-lanes.ts) and swaps the new
+ * index in.
  *
- * Pagefind indexes what the article layout marks `data-pagefind-body` (title and body), stems
- * Greek and folds accents and case (greek.md). This module decides how the archive is split into
- * indexes and writes them, with a manifest the search page reads.
+ * Why our own index and not Pagefind, which this project used before. Pagefind (1.6, through
+ * its Node API) cost 8–10 ms of CPU a page here: the benchmark's 100,000 articles took 552 s
+ * and 1,059 CPU-s to index with two Pagefind processes (2.8 GB), against a target of 60 s, and
+ * re-indexing the 5,000-page shard of an edited article took 22–31 s. This index reads what
+ * the article layout marks (title, body, topics: search-content.ts), folds and stems Greek with
+ * the same code as the rest of the build (greek/fold.ts, greek/stem.ts, `@nlpjs/lang-el`, which
+ * greek.md found more consistent than the Snowball stemmer Pagefind uses), and the search page
+ * runs the same code on the query (search-bundle.ts), so a query's terms are the index's.
+ * Measured on the same 100,000 articles: 43 s and 81 CPU-s, 1.9 GB peak; one shard of about
+ * 5,400 pages re-indexed in 3–4 s in one thread; 170 MB of files (1.7 kB an article).
  *
- * Why several indexes. Measured here (Pagefind 1.6 through its Node API, Node 20, 2 cores;
- * 30,000 synthetic articles made of the real corpus's texts, ~6 kB of text and ~11 kB of HTML
- * each, 10 a day over 8 years), the Pagefind process:
- *
- * | index                                         | peak RSS | Pagefind CPU |
- * |-----------------------------------------------|----------|--------------|
- * | one index of all 30,000 pages                 | 5.35 GB  | 83 s         |
- * | 5 shards of at most 8,000 pages, one by one   | 1.39 GB  | 83 s         |
- * | one year (3,660 pages) alone                  | 0.74 GB  | 8 s          |
- *
- * Memory grows linearly with the pages of one index, most of it while `writeFiles` builds,
- * compresses and writes the index, so one index of 100,000 articles would need some 18 GB. The
- * archive is therefore split into shards of contiguous dates, each indexed, written and deleted
- * from its service: the peak is set by the largest shards, not by the archive.
- *
- * Two at once. Pagefind's service works on one request at a time, on a core or a little more
- * (its sequential run below used 81 CPU-s in 59 s), so shards are indexed by one Pagefind
- * process per core (search-pagefind.ts), within `MAX_PAGES_INDEXING`. Measured with
- * `ephemeris index` and the like on the benchmark's archive (scripts/bench: 20,000 articles,
- * ~5 kB of text and ~13 kB of HTML each; 2 cores), the whole process tree:
- *
- * | how                                               | machine  | wall | CPU  | peak RSS |
- * |---------------------------------------------------|----------|------|------|----------|
- * | shards of ≤ 8,000, one by one (before)            | quiet    | 59 s | 81 s | 2.0 GB   |
- * | shards of ≤ 6,000, one by one                     | quiet    | 62 s | 86 s | 1.6 GB   |
- * | shards of ≤ 6,000, two Pagefind processes (now)   | quiet    | 49 s | 89 s | 3.0 GB   |
- * | shards of ≤ 8,000, one by one                     | one core | 81 s | 80 s | 2.0 GB   |
- * | two shards at once in one Pagefind service        | one core | 80 s | 80 s | 2.6 GB   |
- * | shards of ≤ 8,000, two Pagefind processes         | one core | 63 s | 79 s | 3.9 GB   |
- * | shards of ≤ 6,000, two Pagefind processes         | one core | 57 s | 76 s | 3.0 GB   |
- *
- * ("one core": another build held about a core, load 3.5–5; when it held more, load 5–9, two
- * processes gained nothing: 77 s one at a time, 83 s two at once.) A shard's Pagefind peaks at
- * about 250 kB a page (1.43 GB for 5,542 pages, 1.87 GB for 7,276), hence 6,000 pages a shard
- * and 12,000 in flight: about 3 GB, under the 4 GB allowed for 100,000 articles. The CPU time
- * stays 4–4.5 ms a page whatever the split (the fingerprints below add 0.14 ms); where it goes,
- * for 7,276 pages: `addDirectory` (reading, parsing, stemming) 6–13 s, `writeFiles` 15–18 s, of
- * which some 7 s compress (gzip at its best level) and write files: writing the same index into
- * a folder that already holds its files, which Pagefind then skips, took 7–11 s. No option
- * makes it cheaper: the playground is off by default, `keepIndexUrl` only changes URLs,
- * `maxFragments` bundles the same bytes into fewer files (and larger downloads per result);
- * nothing turns off the compression. Feeding Pagefind only the article element (6.3 kB of HTML
- * instead of 12.7 kB) saved less than the noise.
- *
- * Shards follow the calendar (a year; a month or a day when a year or month alone is larger
- * than the cap; small neighbouring years together), so a date range is rewritten only when its
- * articles change; and the newest month is a shard of its own, so that a day of news re-indexes
- * one month. A rebuild re-indexes a shard only when what Pagefind reads of its pages changed
- * (search-content.ts): a new name page links old articles anywhere in the archive, which must
- * not re-index their shards. The search page (layouts/search-client.js) searches each shard
- * through that shard's own `pagefind.js`, not with `mergeIndex`: merged results are re-sorted
- * by score even when sorted by date (checked: oldest first gave 2025-12-31, 2026-01-27,
- * 2026-02-03, 2026-01-27), whereas shards of disjoint dates, each sorted by Pagefind, are simply
- * put in date order; and a year filter skips the other shards. (Several `createInstance`s of
- * one `pagefind.js` share one WebAssembly memory and fail: "memory access out of bounds".) The
- * cost is one `pagefind.js`, worker and WebAssembly file per shard (about 100 kB compressed),
- * hence large shards: one for most archives, 18 or so for 100,000 articles.
+ * Why shards. A shard is a range of dates; articles are numbered in date order within it, so
+ * date order and a year filter need no other data. Shards follow the calendar (a year; a month
+ * or a day when a year or month alone is larger than the cap; small neighbouring years
+ * together), so a date range is rewritten only when its articles change; and the newest month is
+ * a shard of its own, so that a day of news re-indexes one month. A rebuild re-indexes a shard
+ * only when what the index reads of its pages changed (search-content.ts): a new name page links
+ * old articles anywhere in the archive, which must not re-index their shards. The cap of 6,000
+ * pages keeps re-indexing one shard to a few seconds; the cost is requests: the search page asks
+ * each shard for the bucket of each word (about 18 shards for 100,000 articles), and results
+ * are merged by score, or by date by putting shards, whose dates do not overlap, in order.
  */
 import {
   existsSync,
