@@ -121,7 +121,11 @@ export class SearchEngine {
     const key = `${shard.path}${name}`;
     let loaded = this.#files.get(key);
     if (!loaded) {
-      loaded = this.#load(key, shard.version);
+      // A failed download is not kept: the next search asks again.
+      loaded = this.#load(key, shard.version).catch((error: unknown) => {
+        this.#files.delete(key);
+        throw error;
+      });
       this.#files.set(key, loaded);
     }
     return loaded as Promise<T>;

@@ -267,3 +267,45 @@ describe('a shard of many distinct words', () => {
     }
   });
 });
+
+describe('a download that fails', () => {
+  it('is asked for again by the next search', async () => {
+    const manifest: SearchManifest = {
+      version: 2,
+      pages: 1,
+      stopwords: [],
+      shards: [
+        {
+          path: 'all/',
+          from: '2026-01-02',
+          to: '2026-01-02',
+          pages: 1,
+          version: 'v1',
+          years: { 2026: [0, 1] },
+          topics: {},
+        },
+      ],
+    };
+    const files: Record<string, unknown> = {
+      'all/buckets.json': [bucketOf('σεισμ')],
+      [`all/terms-${bucketOf('σεισμ')}.json`]: { σεισμ: [encodePosting(0, true, 1)] },
+    };
+    let offline = true;
+    const asked: string[] = [];
+    const engine = new SearchEngine(manifest, async (file, version) => {
+      asked.push(`${file}?v=${version}`);
+      if (offline) throw new Error('offline');
+      return files[file];
+    });
+    await expect(engine.search({ q: 'σεισμός ' })).rejects.toThrow('offline');
+    offline = false;
+    expect(await engine.search({ q: 'σεισμός ' })).toEqual([
+      { shard: 0, doc: 0, score: expect.any(Number) },
+    ]);
+    expect(asked).toEqual([
+      'all/buckets.json?v=v1',
+      'all/buckets.json?v=v1',
+      `all/terms-${bucketOf('σεισμ')}.json?v=v1`,
+    ]);
+  });
+});
