@@ -47,6 +47,7 @@ import { searchEngineScript, SEARCH_ENGINE_FILE } from './search-bundle.ts';
 import { dayFingerprints } from './search-content.ts';
 import { SEARCH_MANIFEST, type SearchManifest, type ShardEntry } from './search-format.ts';
 import { indexShards } from './search-lanes.ts';
+import type { ShardJob } from './search-shard.ts';
 
 export { SEARCH_INDEX_PATH, SEARCH_MANIFEST };
 export type { SearchManifest };
@@ -258,16 +259,15 @@ export async function indexSite(
   const maxPages = options.maxPagesPerShard ?? MAX_PAGES_PER_SHARD;
   const days = articlePagesByDay(outDir);
   const shards = planShards(days, maxPages);
-  const previous = options.changedDates && readFingerprints(root);
-  let reusable = new Map<string, ShardEntry>();
+  const before = options.changedDates && readFingerprints(root);
+  let oldShards = new Map<string, ShardEntry>();
+  let changed = new Set<IsoDate>();
   let fingerprints = new Map<IsoDate, string>();
-  if (previous && options.changedDates) {
+  if (before && options.changedDates) {
     const now = dayFingerprints(outDir, options.changedDates);
-    const changed = new Set(
-      [...options.changedDates].filter((d) => now.get(d) !== previous.get(d)),
-    );
-    reusable = unchangedShards(root, changed);
-    fingerprints = new Map(previous);
+    changed = new Set([...options.changedDates].filter((d) => now.get(d) !== before.get(d)));
+    oldShards = previousShards(root);
+    fingerprints = new Map(before);
     for (const date of options.changedDates) {
       if (now.has(date)) fingerprints.set(date, now.get(date)!);
       else fingerprints.delete(date);
@@ -275,8 +275,15 @@ export async function indexSite(
   }
   const entries = new Map<SearchShard, ShardEntry>();
   for (const shard of shards) {
-    const old = reusable.get(shard.name);
-    if (old && old.from === shard.from && old.to === shard.to && old.pages === shard.pages) {
+    const old = oldShards.get(shard.name);
+    const touched = old && [...changed].some((date) => date >= old.from && date <= old.to);
+    if (
+      old &&
+      !touched &&
+      old.from === shard.from &&
+      old.to === shard.to &&
+      old.pages === shard.pages
+    ) {
       entries.set(shard, old);
     }
   }
@@ -287,11 +294,19 @@ export async function indexSite(
       renameSync(path.join(root, shard.name), path.join(staging, shard.name));
       moved.push(shard.name);
     }
-    const jobs = fresh.map((shard) => ({
-      outDir,
-      dates: shard.dates,
-      bundle: path.join(staging, shard.name),
-    }));
+    const jobs = fresh.map((shard): ShardJob => {
+      const job = { outDir, dates: shard.dates, bundle: path.join(staging, shard.name) };
+      if (!before || !oldShards.has(shard.name)) return job;
+      // The shard as last written: its days whose pages did not change are copied from it.
+      const unchanged = shard.dates.filter((date) => !changed.has(date) && before.has(date));
+      return {
+        ...job,
+        previous: {
+          dir: path.join(root, shard.name),
+          unchanged: Object.fromEntries(unchanged.map((date) => [date, before.get(date)!])),
+        },
+      };
+    });
     const results = await indexShards(
       jobs,
       options.concurrency ?? availableParallelism(),
@@ -362,11 +377,8 @@ function writeFingerprints(dir: string, fingerprints: Map<IsoDate, string>): voi
   );
 }
 
-/** The shards of a site's current index that cover none of the given days, by name. */
-function unchangedShards(
-  root: string,
-  changedDates: ReadonlySet<IsoDate>,
-): Map<string, ShardEntry> {
+/** The shards of a site's current index, by name; none when it is missing or of another format. */
+function previousShards(root: string): Map<string, ShardEntry> {
   let manifest: SearchManifest;
   try {
     manifest = JSON.parse(readFileSync(path.join(root, SEARCH_MANIFEST), 'utf8')) as SearchManifest;
@@ -374,10 +386,7 @@ function unchangedShards(
     return new Map();
   }
   if (manifest.version !== 2) return new Map();
-  const untouched = manifest.shards.filter(
-    (shard) => ![...changedDates].some((date) => date >= shard.from && date <= shard.to),
-  );
-  return new Map(untouched.map((shard) => [shard.path.replace(/\/$/, ''), shard]));
+  return new Map(manifest.shards.map((shard) => [shard.path.replace(/\/$/, ''), shard]));
 }
 
 /** Whether a site has a complete search index (its manifest is written last). */

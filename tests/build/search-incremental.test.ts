@@ -13,6 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexSite } from '../../src/site/search-index.ts';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
+import { openIndex } from './search-reader.ts';
 import { treeDifferences, treeHashes } from './tree.ts';
 
 /** When a shard's files were last written: reused shards keep theirs. */
@@ -125,5 +126,40 @@ describe('an index kept up to date through changes', () => {
     // One shard each time: the new month's (February keeps its own, as January was already
     // too large to share one with it), then the same one, then the shard of the deleted article.
     expect(result).toMatchObject({ shards: 4, indexed: 1 });
+  });
+});
+
+describe('re-indexing a shard of several days', () => {
+  it('copies the unchanged days from the shard as last written, and reads the changed ones', async () => {
+    const site = await buildSite(path.join(PROJECT_ROOT, 'tests/fixtures/site'), ['--no-search']);
+    // Two shards: 2025-12-31 with 2026-01-27, and the newest month, 2026-02-03.
+    expect(await indexSite(site.out, { maxPagesPerShard: 10 })).toMatchObject({ shards: 2 });
+    const rewrite = (date: string, from: string, to: string) => {
+      const day = path.join(site.out, ...date.split('-'));
+      for (const article of readdirSync(day).filter((a) => a !== 'index.html')) {
+        const file = path.join(day, article, 'index.html');
+        writeFileSync(file, readFileSync(file, 'utf8').replaceAll(from, to));
+      }
+    };
+    // A word changed on a day the build reports, and one on a day it does not: only the first
+    // is read again; the second comes from the shard's files as they were.
+    rewrite('2026-01-27', 'Μπελούσοφ', 'Σοϊγκού');
+    rewrite('2025-12-31', 'προϋπολογισμό', 'ισολογισμό');
+    const result = await indexSite(site.out, {
+      maxPagesPerShard: 10,
+      changedDates: new Set(['2026-01-27']),
+    });
+    expect(result).toMatchObject({ shards: 2, indexed: 1, pages: 5 });
+    const index = await openIndex(site.out);
+    expect(await index.search('Σοϊγκού')).toHaveLength(1);
+    expect(await index.search('Μπελούσοφ')).toEqual([]);
+    expect(await index.search('προϋπολογισμό ')).toHaveLength(1);
+    expect(await index.search('ισολογισμό ')).toEqual([]);
+    // Told of every day, it reads them all.
+    await indexSite(site.out, {
+      maxPagesPerShard: 10,
+      changedDates: new Set(['2025-12-31', '2026-01-27', '2026-02-03']),
+    });
+    expect(await (await openIndex(site.out)).search('ισολογισμό ')).toHaveLength(1);
   });
 });
