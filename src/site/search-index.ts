@@ -182,16 +182,20 @@ function subfolders(dir: string, pattern: RegExp): string[] {
     .sort();
 }
 
-/** The article pages of a built site by day: `YYYY/MM/DD/<article>/index.html`. */
+/**
+ * The article pages of a built site by day, counted as the folders of each day folder,
+ * `YYYY/MM/DD/<article>/`: builds remove the folders of deleted pages, and asking each folder
+ * for its `index.html` took 0.6 s of an incremental build of 100,000 articles. (A stray empty
+ * folder only costs its shard being indexed again by every build: the shard's page count then
+ * differs from the one written.)
+ */
 export function articlePagesByDay(outDir: string): DayPages[] {
   const days: DayPages[] = [];
   for (const year of subfolders(outDir, /^\d{4}$/)) {
     for (const month of subfolders(path.join(outDir, year), /^\d{2}$/)) {
       for (const day of subfolders(path.join(outDir, year, month), /^\d{2}$/)) {
         const dayDir = path.join(outDir, year, month, day);
-        const pages = subfolders(dayDir, /./).filter((a) =>
-          existsSync(path.join(dayDir, a, 'index.html')),
-        ).length;
+        const pages = subfolders(dayDir, /./).length;
         if (pages > 0) days.push({ date: `${year}-${month}-${day}`, pages });
       }
     }

@@ -204,7 +204,7 @@ describe('articlePagesByDay and isArticleUrl', () => {
     file('2025/12/31/0-c/index.html');
     file('themata/amyna/2026/01/index.html');
     file('search-index/2026/docs-0.json');
-    mkdirSync(path.join(dir, '2026/01/28/empty'), { recursive: true });
+    mkdirSync(path.join(dir, '2026/01/29'), { recursive: true });
     expect(articlePagesByDay(dir)).toEqual([
       { date: '2025-12-31', pages: 1 },
       { date: '2026-01-27', pages: 2 },
