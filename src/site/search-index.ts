@@ -13,8 +13,10 @@
  * the same code as the rest of the build (greek/fold.ts, greek/stem.ts, `@nlpjs/lang-el`, which
  * greek.md found more consistent than the Snowball stemmer Pagefind uses), and the search page
  * runs the same code on the query (search-bundle.ts), so a query's terms are the index's.
- * Measured on the same 100,000 articles: 43 s and 81 CPU-s, 1.9 GB peak; one shard of about
- * 5,400 pages re-indexed in 3–4 s in one thread; 170 MB of files (1.7 kB an article).
+ * Measured on the same 100,000 articles: 43 s and 81 CPU-s, 1.9 GB peak, 170 MB of files
+ * (1.7 kB an article). A shard of about 5,400 pages takes 3–4 s in one thread from its pages;
+ * re-indexed after an edit, it copies its unchanged days from its previous files (search-
+ * shard.ts) and takes 1.3–1.4 s, the whole `indexSite` 1.6–1.8 s.
  *
  * Why shards. A shard is a range of dates; articles are numbered in date order within it, so
  * date order and a year filter need no other data. Shards follow the calendar (a year; a month
