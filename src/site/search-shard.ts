@@ -8,13 +8,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fold } from '../greek/fold.ts';
 import { foldedStopwords } from '../greek/stopwords.ts';
-import { groupBy } from '../group-by.ts';
 import type { IsoDate } from '../model.ts';
 import { dayArticles, dayFingerprint } from './search-content.ts';
 import {
   bucketOf,
   BUCKETS_FILE,
-  decodeGaps,
   docsFile,
   DOCS_PER_FILE,
   encodePosting,
@@ -128,18 +126,6 @@ class ShardTerms {
     });
   }
 
-  /**
-   * Adds article `doc` with its terms as a shard read back gives them (`KnownArticle`): each
-   * term once, with its posting's low bits (title and count).
-   */
-  addKnown(doc: number, { terms, flags }: KnownArticle): void {
-    terms.forEach((term, i) => {
-      const id = this.#idOfTerm.get(term) ?? this.#newTerm(term);
-      this.postings[id]!.push((doc - this.#lastDoc[id]!) * 8 + flags[i]!);
-      this.#lastDoc[id] = doc;
-    });
-  }
-
   /** Adds article `doc` (numbers in increasing order). */
   add(doc: number, title: string, body: string): void {
     this.#count(title, true);
@@ -156,46 +142,88 @@ class ShardTerms {
   }
 }
 
-/** One article of a shard read back: where it is, its title, topics, and terms with their flags. */
-interface KnownArticle {
-  path: string;
-  title: string;
-  topics: string[];
-  terms: string[];
-  /** Per term, its posting's low bits: 4 when in the title, plus its count less one. */
-  flags: number[];
+/** A shard as the previous index wrote it (format in search-format.ts). */
+interface WrittenShard {
+  docs: [string, string][];
+  /** Per day, its first article's number and how many articles. */
+  days: Map<IsoDate, [number, number]>;
+  /** Per term, its encoded postings. */
+  terms: Map<string, number[]>;
+  /** Per topic, its gaps. */
+  topics: Record<string, number[]>;
 }
 
 function readJson<T>(file: string): T {
   return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
-/** A written shard's articles by date, read back from its files (the inverse of writing). */
-function readShard(dir: string): Map<IsoDate, KnownArticle[]> {
-  const articles: KnownArticle[] = [];
+function readShard(dir: string): WrittenShard {
+  const docs: [string, string][] = [];
   for (let chunk = 0; existsSync(path.join(dir, docsFile(chunk))); chunk++) {
-    for (const [docPath, title] of readJson<[string, string][]>(path.join(dir, docsFile(chunk)))) {
-      articles.push({ path: docPath, title, topics: [], terms: [], flags: [] });
-    }
+    docs.push(...readJson<[string, string][]>(path.join(dir, docsFile(chunk))));
   }
+  const days = new Map<IsoDate, [number, number]>();
+  docs.forEach(([docPath], doc) => {
+    const date = docPath.slice(0, 10).replaceAll('/', '-');
+    const day = days.get(date);
+    if (day) day[1]++;
+    else days.set(date, [doc, 1]);
+  });
+  const terms = new Map<string, number[]>();
   for (const bucket of readJson<string[]>(path.join(dir, BUCKETS_FILE))) {
     const entries = readJson<Record<string, number[]>>(path.join(dir, termsFile(bucket)));
-    for (const [term, encoded] of Object.entries(entries)) {
-      let doc = 0;
-      for (const value of encoded) {
-        doc += Math.floor(value / 8);
-        const article = articles[doc]!;
-        article.terms.push(term);
-        article.flags.push(value & 7);
+    for (const term in entries) terms.set(term, entries[term]!);
+  }
+  return { docs, days, terms, topics: readJson(path.join(dir, TOPICS_FILE)) };
+}
+
+/**
+ * One postings list from a previous shard's (its articles renumbered by `renumber`, -1 for
+ * those gone) and this one's new articles', both in increasing order; `step` is 8 for term
+ * postings (gaps times 8 plus flags) and 1 for topics (plain gaps).
+ */
+function mergePostings(
+  old: readonly number[] | undefined,
+  added: readonly number[] | undefined,
+  renumber: Int32Array,
+  step: 8 | 1,
+): number[] {
+  const merged: number[] = [];
+  let last = 0;
+  let i = 0;
+  let j = 0;
+  let oldDoc = 0;
+  let addedDoc = 0;
+  let nextOld = -1;
+  let nextOldFlags = 0;
+  const advanceOld = () => {
+    nextOld = -1;
+    while (old && i < old.length) {
+      const value = old[i++]!;
+      oldDoc += Math.floor(value / step);
+      const doc = renumber[oldDoc]!;
+      if (doc >= 0) {
+        nextOld = doc;
+        nextOldFlags = value % step;
+        return;
       }
     }
+  };
+  advanceOld();
+  for (;;) {
+    const nextAdded = added && j < added.length ? addedDoc + Math.floor(added[j]! / step) : -1;
+    if (nextOld < 0 && nextAdded < 0) return merged;
+    if (nextAdded < 0 || (nextOld >= 0 && nextOld < nextAdded)) {
+      merged.push((nextOld - last) * step + nextOldFlags);
+      last = nextOld;
+      advanceOld();
+    } else {
+      merged.push((nextAdded - last) * step + (added![j]! % step));
+      last = nextAdded;
+      addedDoc = nextAdded;
+      j++;
+    }
   }
-  for (const [topic, gaps] of Object.entries(
-    readJson<Record<string, number[]>>(path.join(dir, TOPICS_FILE)),
-  )) {
-    for (const doc of decodeGaps(gaps)) articles[doc]!.topics.push(topic);
-  }
-  return groupBy(articles, (a) => a.path.slice(0, 10).replaceAll('/', '-'));
 }
 
 function writeJson(file: string, value: unknown): void {
@@ -208,41 +236,36 @@ export function writeShard({ outDir, dates, bundle, previous }: ShardJob): Shard
   const topics = new Map<string, { last: number; gaps: number[] }>();
   const years: ShardEntry['years'] = {};
   const fingerprints: [IsoDate, string][] = [];
-  const known = previous ? readShard(previous.dir) : new Map<IsoDate, KnownArticle[]>();
-  const addTopics = (doc: number, names: Iterable<string>) => {
-    for (const topic of new Set(names)) {
-      let growing = topics.get(topic);
-      if (!growing) topics.set(topic, (growing = { last: 0, gaps: [] }));
-      growing.gaps.push(doc - growing.last);
-      growing.last = doc;
-    }
-  };
+  const old = previous && readShard(previous.dir);
+  const renumber = new Int32Array(old?.docs.length ?? 0).fill(-1);
   for (const date of dates) {
-    const copied = previous?.unchanged[date] && known.get(date);
-    if (copied) {
-      fingerprints.push([date, previous.unchanged[date]!]);
-      const year = (years[date.slice(0, 4)] ??= [docs.length, 0]);
-      for (const article of copied) {
-        const doc = docs.length;
-        docs.push([article.path, article.title]);
-        year[1]++;
-        terms.addKnown(doc, article);
-        addTopics(doc, article.topics);
-      }
-      continue;
-    }
-    const articles = dayArticles(outDir, date);
-    const fingerprint = dayFingerprint(articles);
+    const copied = previous?.unchanged[date] && old?.days.get(date);
+    const articles = copied ? [] : dayArticles(outDir, date);
+    const fingerprint = copied ? previous.unchanged[date]! : dayFingerprint(articles);
     if (!fingerprint) continue; // the day is gone
     fingerprints.push([date, fingerprint]);
-    const dayPath = `${date.replaceAll('-', '/')}/`;
     const year = (years[date.slice(0, 4)] ??= [docs.length, 0]);
+    if (copied && old) {
+      const [first, count] = copied;
+      for (let doc = first; doc < first + count; doc++) {
+        renumber[doc] = docs.length;
+        docs.push(old.docs[doc]!);
+      }
+      year[1] += count;
+      continue;
+    }
+    const dayPath = `${date.replaceAll('-', '/')}/`;
     for (const { folder, record } of articles) {
       const doc = docs.length;
       docs.push([`${dayPath}${folder}/`, record.title]);
       year[1]++;
       terms.add(doc, record.title, record.body);
-      addTopics(doc, record.topics);
+      for (const topic of new Set(record.topics)) {
+        let growing = topics.get(topic);
+        if (!growing) topics.set(topic, (growing = { last: 0, gaps: [] }));
+        growing.gaps.push(doc - growing.last);
+        growing.last = doc;
+      }
     }
   }
   mkdirSync(bundle, { recursive: true });
@@ -252,30 +275,34 @@ export function writeShard({ outDir, dates, bundle, previous }: ShardJob): Shard
   }
   // Terms and topics in code-point order, not in the order met: a shard updated from its
   // previous files must be written as a fresh one is.
-  const byTerm = terms.terms
-    .map((term, id) => ({ term, id }))
-    .sort((a, b) => (a.term < b.term ? -1 : 1));
+  const added = new Map(terms.terms.map((term, id) => [term, terms.postings[id]!]));
+  const allTerms = [...new Set([...(old?.terms.keys() ?? []), ...added.keys()])].sort();
   const buckets = new Map<string, Record<string, number[]>>();
-  for (const { term, id } of byTerm) {
+  for (const term of allTerms) {
+    const postings = mergePostings(old?.terms.get(term), added.get(term), renumber, 8);
+    if (postings.length === 0) continue;
     const bucket = bucketOf(term);
     let entries = buckets.get(bucket);
     if (!entries) buckets.set(bucket, (entries = {}));
-    entries[term] = terms.postings[id]!;
+    entries[term] = postings;
   }
   for (const [bucket, entries] of buckets) writeJson(path.join(bundle, termsFile(bucket)), entries);
   writeJson(path.join(bundle, BUCKETS_FILE), [...buckets.keys()].sort());
-  const sortedTopics = [...topics].sort(([a], [b]) => (a < b ? -1 : 1));
-  writeJson(
-    path.join(bundle, TOPICS_FILE),
-    Object.fromEntries(sortedTopics.map(([topic, { gaps }]) => [topic, gaps])),
-  );
+  const topicNames = [...new Set([...Object.keys(old?.topics ?? {}), ...topics.keys()])].sort();
+  const topicGaps: [string, number[]][] = topicNames
+    .map((topic): [string, number[]] => [
+      topic,
+      mergePostings(old?.topics[topic], topics.get(topic)?.gaps, renumber, 1),
+    ])
+    .filter(([, gaps]) => gaps.length > 0);
+  writeJson(path.join(bundle, TOPICS_FILE), Object.fromEntries(topicGaps));
   const version = createHash('sha256');
   for (const [date, fingerprint] of fingerprints) version.update(`${date}${fingerprint}`);
   return {
     pages: docs.length,
     version: version.digest('base64url').slice(0, 12),
     years,
-    topics: Object.fromEntries(sortedTopics.map(([topic, { gaps }]) => [topic, gaps.length])),
+    topics: Object.fromEntries(topicGaps.map(([topic, gaps]) => [topic, gaps.length])),
     fingerprints,
   };
 }

@@ -163,3 +163,76 @@ describe('re-indexing a shard of several days', () => {
     expect(await (await openIndex(site.out)).search('ισολογισμό ')).toHaveLength(1);
   });
 });
+
+describe('random changes to a shard of many days', () => {
+  it('leave the index equal to a clean one after each', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-reindex-random-'));
+    try {
+      const site = await buildSite(path.join(PROJECT_ROOT, 'tests/fixtures/site'), ['--no-search']);
+      const quakeDay = path.join(site.out, '2026/02/03');
+      const template = readFileSync(
+        path.join(
+          quakeDay,
+          readdirSync(quakeDay).find((a) => a !== 'index.html')!,
+          'index.html',
+        ),
+        'utf8',
+      );
+      const words = ['ανεμοθύελλα', 'χιονόπτωση', 'πλημμύρα', 'καύσωνας', 'παγετός', 'χαλάζι'];
+      const days = ['2026-02-03', '2026-02-05', '2026-02-06', '2026-02-09', '2026-02-11'];
+      const pageOf = (date: string, folder: string) =>
+        path.join(site.out, ...date.split('-'), folder, 'index.html');
+      const write = (date: string, folder: string, word: string) => {
+        mkdirSync(path.dirname(pageOf(date, folder)), { recursive: true });
+        writeFileSync(
+          pageOf(date, folder),
+          template.replaceAll('2026-02-03', date).replaceAll('σεισμός', word),
+        );
+      };
+      const articles = (date: string) => {
+        try {
+          return readdirSync(path.join(site.out, ...date.split('-'))).filter(
+            (a) => a !== 'index.html',
+          );
+        } catch {
+          return [];
+        }
+      };
+      const options = { maxPagesPerShard: 100 };
+      await indexSite(site.out, options);
+      // A fixed sequence from a seeded generator: the same on every run.
+      let seed = 7;
+      const next = (n: number) => {
+        seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+        return seed % n;
+      };
+      for (let step = 0; step < 12; step++) {
+        const date = days[next(days.length)]!;
+        const present = articles(date);
+        const action = present.length === 0 ? 0 : next(3);
+        if (action === 0) write(date, `${step}-neo`, words[next(words.length)]!);
+        else if (action === 1)
+          write(date, present[next(present.length)]!, words[next(words.length)]!);
+        else
+          rmSync(path.dirname(pageOf(date, present[next(present.length)]!)), { recursive: true });
+        if (articles(date).length === 0)
+          rmSync(path.join(site.out, ...date.split('-')), { recursive: true, force: true });
+        const result = await indexSite(site.out, { ...options, changedDates: new Set([date]) });
+        const clean = path.join(work, `clean-${step}`);
+        cpSync(site.out, clean, { recursive: true, filter: (f) => !f.includes('search-index') });
+        await indexSite(clean, options);
+        expect(
+          treeDifferences(
+            treeHashes(path.join(site.out, 'search-index')),
+            treeHashes(path.join(clean, 'search-index')),
+          ),
+          `step ${step}: ${['added to', 'edited on', 'deleted from'][action]} ${date}`,
+        ).toEqual([]);
+        expect(result.indexed, `step ${step}`).toBeLessThanOrEqual(1);
+        rmSync(clean, { recursive: true, force: true });
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
