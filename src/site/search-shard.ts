@@ -1,7 +1,8 @@
 /**
  * Writing one shard of the search index (format in search-format.ts): its days' article pages
  * are read from the built site, in date order, and turned into terms, postings and lists of
- * titles. Synchronous: a shard is one thread's work (search-lanes.ts runs several at once).
+ * titles; or, for a shard written before, only its changed days are, and merged with its
+ * previous files. Synchronous: a shard is one thread's work (search-lanes.ts runs several).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
