@@ -52,6 +52,8 @@ function marked(html: string, attribute: string): string[] {
   const found: string[] = [];
   for (let at = html.indexOf(attribute); at >= 0; at = html.indexOf(attribute, at + 1)) {
     const start = html.lastIndexOf('<', at);
+    // Inside a tag only: an article may write the attribute's name in its text.
+    if (html.lastIndexOf('>', at) > start) continue;
     const name = /^<([a-zA-Z][\w-]*)/.exec(html.slice(start, at))?.[1];
     const open = html.indexOf('>', at) + 1;
     if (!name || open === 0) continue;

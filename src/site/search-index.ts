@@ -314,17 +314,21 @@ export async function indexSite(
         },
       };
     });
-    const results = await indexShards(
-      jobs,
-      options.concurrency ?? availableParallelism(),
-      (i) => fresh[i]!.pages,
-      (i, result, seconds) => {
-        const { name, from, to } = fresh[i]!;
-        options.log?.(
-          `Search index: ${name} (${from} – ${to}): ${result.pages} pages, ${seconds.toFixed(1)} s`,
-        );
-      },
-    );
+    // esbuild bundles the engine in its own process while the shards are written.
+    const [results, engine] = await Promise.all([
+      indexShards(
+        jobs,
+        options.concurrency ?? availableParallelism(),
+        (i) => fresh[i]!.pages,
+        (i, result, seconds) => {
+          const { name, from, to } = fresh[i]!;
+          options.log?.(
+            `Search index: ${name} (${from} – ${to}): ${result.pages} pages, ${seconds.toFixed(1)} s`,
+          );
+        },
+      ),
+      searchEngineScript(),
+    ]);
     fresh.forEach((shard, i) => {
       const { fingerprints: days, ...counts } = results[i]!;
       for (const [date, fingerprint] of days) fingerprints.set(date, fingerprint);
@@ -337,7 +341,7 @@ export async function indexSite(
       shards: shards.map((shard) => entries.get(shard)!),
     };
     for (const entry of manifest.shards) manifest.pages += entry.pages;
-    writeFileSync(path.join(staging, SEARCH_ENGINE_FILE), await searchEngineScript());
+    writeFileSync(path.join(staging, SEARCH_ENGINE_FILE), engine);
     writeFingerprints(staging, fingerprints);
     writeFileSync(path.join(staging, SEARCH_MANIFEST), `${JSON.stringify(manifest)}\n`);
     const seconds = (performance.now() - started) / 1000;

@@ -32,6 +32,16 @@ describe('searchRecord', () => {
     expect(record.body.split(/\s+/)).toEqual(['πρώτη', 'δεύτερη', 'τρίτη', 'σεισμός', 'Τέλος.']);
   });
 
+  it("takes the attributes' names in an article's text for text", () => {
+    const body =
+      '<p>Η σήμανση data-search-topic και data-search-body=&quot;x&quot; στο κείμενο.</p>';
+    const record = searchRecord(page({ body }))!;
+    expect(record.topics).toEqual(['Κοινωνία']);
+    expect(record.body).toContain(
+      'Η σήμανση data-search-topic και data-search-body="x" στο κείμενο.',
+    );
+  });
+
   it('reads nothing of a page without a marked body', () => {
     expect(
       searchRecord('<html><body><h1 data-search-title>Τίτλος</h1><p>Κείμενο</p></body></html>'),
