@@ -13,8 +13,9 @@
  * the same code as the rest of the build (greek/fold.ts, greek/stem.ts, `@nlpjs/lang-el`, which
  * greek.md found more consistent than the Snowball stemmer Pagefind uses), and the search page
  * runs the same code on the query (search-bundle.ts), so a query's terms are the index's.
- * Measured on the same 100,000 articles: 43 s and 81 CPU-s, 1.9 GB peak, 170 MB of files
- * (1.7 kB an article). A shard of about 5,400 pages takes 3–4 s in one thread from its pages;
+ * Measured on the same 100,000 articles: 38–48 s in three runs (62 s in one that shared the
+ * cores with other work), 68–81 CPU-s, 1.6–1.9 GB peak; 170 MB of files (1.7 kB an
+ * article). A shard of about 5,400 pages takes 3–4 s in one thread from its pages;
  * re-indexed after an edit, it reads only the changed day's pages and merges their postings
  * with its previous files' (search-shard.ts): 0.9 s, the whole `indexSite` 1.0–1.2 s, of which
  * writing its 900 files takes a third.
