@@ -1,9 +1,10 @@
 /* global document, location, history, fetch, setTimeout, clearTimeout, console, URLSearchParams, DOMParser */
 /**
- * The search page's script, inlined by layouts/search.ts as a module. It imports the index's
- * engine (`<index>/engine.js`, src/site/search-engine.ts), which reads the index, and shows
- * what it finds, a page of results at a time: titles and dates at once, then each excerpt
- * around the words found, from the article's own page (the index keeps no copy of the texts).
+ * The search page's script, inlined by layouts/search.ts as a module. It reads the index's
+ * manifest and imports its engine (`<index>/engine.js`, src/site/search-engine.ts), which reads
+ * the rest of the index, and shows what it finds, a page of results at a time: titles and
+ * dates at once, then each excerpt around the words found, from the article's own page (the
+ * index keeps no copy of the texts).
  * The pure helpers are exported for the unit tests; in a browser the module starts itself.
  */
 
@@ -138,9 +139,11 @@ async function start(form) {
   let engine;
   let excerpt;
   try {
-    const module = await import(`${indexBase}engine.js`);
+    // The engine of the same build as the manifest, whatever a cache holds.
+    const manifest = await load('shards.json');
+    const module = await import(`${indexBase}engine.js?v=${manifest.engine}`);
     excerpt = module.excerpt;
-    engine = await module.SearchEngine.open(load);
+    engine = new module.SearchEngine(manifest, load);
   } catch (error) {
     console.error(error);
     say('Η αναζήτηση δεν είναι διαθέσιμη: το αρχείο δημοσιεύτηκε χωρίς ευρετήριο αναζήτησης.');

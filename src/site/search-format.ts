@@ -157,6 +157,11 @@ export interface ShardEntry {
 export interface SearchManifest {
   version: 2;
   pages: number;
+  /**
+   * A hash of `engine.js`, which the search page imports with it: a cached engine of another
+   * build is never used with this index.
+   */
+  engine: string;
   /** Folded function words, which the index leaves out and queries must too. */
   stopwords: string[];
   shards: ShardEntry[];

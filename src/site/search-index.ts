@@ -31,6 +31,7 @@
  * each shard for the bucket of each word (about 18 shards for 100,000 articles), and results
  * are merged by score, or by date by putting shards, whose dates do not overlap, in order.
  */
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   mkdirSync,
@@ -338,6 +339,7 @@ export async function indexSite(
     const manifest: SearchManifest = {
       version: 2,
       pages: 0,
+      engine: createHash('sha256').update(engine).digest('base64url').slice(0, 12),
       stopwords: foldedStopwords(),
       shards: shards.map((shard) => entries.get(shard)!),
     };

@@ -1,7 +1,9 @@
 /** The search index as the build writes it, queried as the search page does. */
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { searchScript } from '../../layouts/search.ts';
 import { excerpt } from '../../src/site/search-engine.ts';
 import { searchRecord } from '../../src/site/search-content.ts';
 import { indexSite, SEARCH_INDEX_PATH } from '../../src/site/search-index.ts';
@@ -21,6 +23,13 @@ describe('search over the shipped sample', () => {
   it('says how many pages it indexed and how long it took', () => {
     expect(site.run.stderr).toMatch(/^Search index: 1 pages in \d+\.\d s$/m);
     expect(index.manifest).toMatchObject({ version: 2, pages: 1 });
+  });
+
+  it('names in its manifest the engine of the same build, for the page to ask for', () => {
+    const engine = readFileSync(path.join(site.out, SEARCH_INDEX_PATH, 'engine.js'));
+    const hash = createHash('sha256').update(engine).digest('base64url').slice(0, 12);
+    expect(index.manifest.engine).toBe(hash);
+    expect(searchScript).toContain('engine.js?v=${manifest.engine}');
   });
 
   it.each(['ΑΜΥΝΑΣ', 'αμυνα', 'υπουργοι', 'Μπελουσοφ', 'Άμυνας', 'συναμιλησαν'])(

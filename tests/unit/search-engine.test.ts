@@ -110,6 +110,7 @@ describe('an index written and searched', () => {
     const result = writeShard({ outDir: site, dates, bundle: path.join(index, 'all') });
     const manifest: SearchManifest = {
       version: 2,
+      engine: '',
       pages: result.pages,
       stopwords: [...STOPWORDS],
       shards: [{ path: 'all/', from: dates[0]!, to: dates.at(-1)!, ...result }],
@@ -247,6 +248,7 @@ describe('a shard of many distinct words', () => {
       });
       const manifest: SearchManifest = {
         version: 2,
+        engine: '',
         pages: result.pages,
         stopwords: [...STOPWORDS],
         shards: [{ path: 'all/', from: '2026-01-02', to: '2026-01-02', ...result }],
@@ -272,6 +274,7 @@ describe('a download that fails', () => {
   it('is asked for again by the next search', async () => {
     const manifest: SearchManifest = {
       version: 2,
+      engine: '',
       pages: 1,
       stopwords: [],
       shards: [

@@ -301,6 +301,7 @@ describe('merging the shards', () => {
   });
   const manifest: SearchManifest = {
     version: 2,
+    engine: '',
     pages: 30,
     stopwords: [],
     shards: [
