@@ -10,9 +10,11 @@ export const NAME_FOLDERS: Readonly<Record<NameKind, string>> = {
   organisation: 'foreis',
 };
 
-/** Kinds in the order their counts' ties are settled (and `NAME_FOLDERS`' order). */
-const KINDS = Object.keys(NAME_FOLDERS) as NameKind[];
-const KIND_NUMBERS: Readonly<Record<NameKind, number>> = { person: 0, place: 1, organisation: 2 };
+/** The kinds in `NAME_FOLDERS`' order: their lists' order, and how ties of counts are settled. */
+export const NAME_KINDS = Object.keys(NAME_FOLDERS) as NameKind[];
+const KIND_NUMBERS = Object.fromEntries(NAME_KINDS.map((kind, i) => [kind, i])) as Readonly<
+  Record<NameKind, number>
+>;
 
 /** The page listing every name of a kind: `/prosopa/`. */
 export function nameIndexUrl(kind: NameKind): string {
@@ -155,14 +157,14 @@ class NameTally {
     return texts[best]!;
   }
 
-  /** A name's most common kind; of equally common ones, the first of `KINDS`. */
+  /** A name's most common kind; of equally common ones, the first of `NAME_KINDS`. */
   mostCommonKind(name: number): NameKind {
     const counts = this.kindCounts;
     let best = 0;
-    for (let kind = 1; kind < KINDS.length; kind++) {
+    for (let kind = 1; kind < NAME_KINDS.length; kind++) {
       if (counts[name * 3 + kind]! > counts[name * 3 + best]!) best = kind;
     }
-    return KINDS[best]!;
+    return NAME_KINDS[best]!;
   }
 }
 
@@ -231,10 +233,10 @@ export function groupNames(newestFirst: readonly Article[], minArticles: number)
  * depends on those keys alone, never on dates or on which article came first.
  */
 function pageSlugs(names: readonly number[], { keys, slugs }: NameTally): string[] {
-  const pageSlugs = names.map((name) => slugs[name] || keyHash(keys[name]!));
+  const chosen = names.map((name) => slugs[name] || keyHash(keys[name]!));
   const holder = new Map<string, number>();
   const hashed: number[] = [];
-  pageSlugs.forEach((slug, i) => {
+  chosen.forEach((slug, i) => {
     const other = holder.get(slug);
     if (other === undefined) {
       holder.set(slug, i);
@@ -245,8 +247,8 @@ function pageSlugs(names: readonly number[], { keys, slugs }: NameTally): string
       hashed.push(i);
     }
   });
-  for (const i of hashed) pageSlugs[i] = `${pageSlugs[i]}-${keyHash(keys[names[i]!]!)}`;
-  return pageSlugs;
+  for (const i of hashed) chosen[i] = `${chosen[i]}-${keyHash(keys[names[i]!]!)}`;
+  return chosen;
 }
 
 function linksKeys(

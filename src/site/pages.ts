@@ -10,7 +10,7 @@ import { SEARCH_URL, searchPage } from '../../layouts/search.ts';
 import { topicMonthPage, topicPage, topicsIndexPage } from '../../layouts/topic.ts';
 import { yearPage } from '../../layouts/year.ts';
 import { nameIndexPage, namePage, namesPage } from '../../layouts/name.ts';
-import { NAME_FOLDERS, nameIndexUrl, NAMES_URL } from '../archive/names.ts';
+import { NAME_KINDS, nameIndexUrl, NAMES_URL } from '../archive/names.ts';
 import type { BodyStore } from '../archive/article-store.ts';
 import { hashText } from '../archive/article-store.ts';
 import { fingerprintJson, KeyHash } from '../archive/fingerprint.ts';
@@ -137,7 +137,7 @@ function addLink(key: KeyHash, link: Link | undefined): void {
 function namesIndexPages(names: readonly NameGroup[], ctx: PageContext): PageKind[] {
   const pages: PageKind[] = [];
   const counts: [NameKind, number][] = [];
-  for (const nameKind of Object.keys(NAME_FOLDERS) as NameKind[]) {
+  for (const nameKind of NAME_KINDS) {
     const ofKind = names.filter((n) => n.kind === nameKind);
     if (ofKind.length === 0) continue;
     const summary = ofKind.map((n) => [n.url, n.name, n.count]);

@@ -11,7 +11,6 @@
  * and by shard, since shards hold disjoint date ranges.
  */
 import { fold } from '../greek/fold.ts';
-import { stem } from '../greek/stem.ts';
 import type { IsoDate } from '../model.ts';
 import {
   bucketOf,
@@ -21,7 +20,9 @@ import {
   docsFile,
   DOCS_PER_FILE,
   queryWords,
+  scanWords,
   SEARCH_MANIFEST,
+  termOf,
   termsFile,
   TOPICS_FILE,
   type SearchManifest,
@@ -71,10 +72,13 @@ interface QueryWord {
 
 /** The words of a query that the index holds, function words left out. */
 export function parseQuery(q: string, stopwords: ReadonlySet<string>): QueryWord[] {
-  const words = queryWords(q).filter((w) => !stopwords.has(w));
+  const words = queryWords(q).flatMap((word) => {
+    const term = termOf(word, stopwords);
+    return term ? [{ word, term }] : [];
+  });
   const typing = !/\s$/.test(q);
-  return words.map((word, i) => ({
-    stem: stem(word),
+  return words.map(({ word, term }, i) => ({
+    stem: term,
     ...(typing && i === words.length - 1 && word.length >= MIN_PREFIX ? { prefix: word } : {}),
   }));
 }
@@ -249,8 +253,6 @@ export interface ExcerptPart {
   mark: boolean;
 }
 
-const TEXT_WORD = /[\p{L}\p{M}]+|\p{N}+/gu;
-
 /**
  * About `length` words of an article's text around the query's words, those words marked:
  * the stretch with the most of them, from the sentence or word before the first. Without a
@@ -265,12 +267,13 @@ export function excerpt(
   const words = parseQuery(q, stopwords);
   const stems = new Set(words.map((w) => w.stem));
   const prefixes = words.flatMap((w) => (w.prefix ? [w.prefix] : []));
-  const found = [...text.matchAll(TEXT_WORD)].map((m) => {
-    const folded = fold(m[0]);
-    const mark =
-      !stopwords.has(folded) &&
-      (stems.has(stem(folded)) || prefixes.some((p) => folded.startsWith(p)));
-    return { start: m.index, end: m.index + m[0].length, mark };
+  // The text's words as the index takes them (`scanWords`, `termOf`).
+  const found: { start: number; end: number; mark: boolean }[] = [];
+  scanWords(text, (start, end) => {
+    const folded = fold(text.slice(start, end));
+    const term = termOf(folded, stopwords);
+    const mark = term !== '' && (stems.has(term) || prefixes.some((p) => folded.startsWith(p)));
+    found.push({ start, end, mark });
   });
   if (found.length === 0) return [];
   let best = 0;
