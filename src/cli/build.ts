@@ -5,9 +5,11 @@ import { stopWriterThreads } from '../site/page-writer.ts';
 import { clearRenderBatch, setRenderBatch, writtenByPlugin } from '../site/plugin.ts';
 import { renderSite } from '../site/render-site.ts';
 import {
+  articleDate,
+  articleDays,
+  type DayPages,
   hasSearchIndex,
   indexSite,
-  isArticleUrl,
   removeSearchIndex,
 } from '../site/search-index.ts';
 import {
@@ -72,10 +74,11 @@ async function updateSearch(
   siteDir: string,
   options: BuildOptions,
   log: (line: string) => void,
+  days: readonly DayPages[],
   changedDates?: ReadonlySet<string>,
 ) {
   if (options.search === false) return removeSearchIndex(siteDir);
-  const { pages, seconds } = await indexSite(siteDir, { changedDates });
+  const { pages, seconds } = await indexSite(siteDir, { changedDates, days });
   log(`Search index: ${pages} pages in ${seconds.toFixed(1)} s`);
 }
 
@@ -115,13 +118,17 @@ async function render(
     let pages = 0;
     const byEleventy: string[] = [];
     const byPlugin: string[] = [];
+    const articleUrls: string[] = [];
     for (const k of kinds) {
       const urls = writtenByPlugin(k) ? byPlugin : byEleventy;
       for (const item of k.items) {
         const url = k.url(item);
+        if (k.name === 'article') articleUrls.push(url);
         if (!plan.only || plan.only.has(url)) urls.push(url);
       }
     }
+    // What the site holds once this build is in place, so the index need not count folders.
+    const days = articleDays(articleUrls);
     // Eleventy keeps every page it renders in memory until the end of its run: its pages go in
     // batches, at the cost of starting Eleventy once per batch. The pages the plugin writes
     // itself are kept by nobody and all go with the first batch.
@@ -155,15 +162,15 @@ async function render(
       applyPages(staging, options.outDir, [...plan.only], plan.removed);
       // Only article pages are indexed: other changes leave the index as it is, and only the
       // date ranges of changed articles are indexed again.
-      const changedDates = new Set(
-        [...plan.only, ...plan.removed]
-          .filter(isArticleUrl)
-          .map((url) => url.slice(1, 11).replaceAll('/', '-')),
-      );
+      const changedDates = new Set<string>();
+      for (const url of [...plan.only, ...plan.removed]) {
+        const date = articleDate(url);
+        if (date) changedDates.add(date);
+      }
       if (changedDates.size > 0 || options.search === false || !hasSearchIndex(options.outDir))
-        await updateSearch(options.outDir, options, log, changedDates);
+        await updateSearch(options.outDir, options, log, days, changedDates);
     } else {
-      await updateSearch(staging, options, log);
+      await updateSearch(staging, options, log, days);
       await new Promise((resolve) => setImmediate(resolve));
       replaceFolder(staging, options.outDir);
     }

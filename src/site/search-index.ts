@@ -180,6 +180,21 @@ export function isArticleUrl(url: string): boolean {
   return /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/.test(url);
 }
 
+/** The article pages by day of a list of site-relative URLs, such as a build's pages. */
+export function articleDays(urls: Iterable<string>): DayPages[] {
+  const pages = new Map<IsoDate, number>();
+  for (const url of urls) {
+    const date = articleDate(url);
+    if (date) pages.set(date, (pages.get(date) ?? 0) + 1);
+  }
+  return [...pages].map(([date, n]) => ({ date, pages: n }));
+}
+
+/** The day of an article page's URL, `/2015/01/01/<article>/` → `2015-01-01`. */
+export function articleDate(url: string): IsoDate | undefined {
+  return isArticleUrl(url) ? (url.slice(1, 11).replaceAll('/', '-') as IsoDate) : undefined;
+}
+
 function subfolders(dir: string, pattern: RegExp): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && pattern.test(e.name))
@@ -222,6 +237,11 @@ export interface IndexSiteOptions {
    * only when what the index reads of its pages changed (search-content.ts).
    */
   changedDates?: ReadonlySet<IsoDate>;
+  /**
+   * The site's article pages by day, when the caller knows them (a build has just written
+   * them); otherwise the day folders are counted, about 0.5 s for 100,000 articles.
+   */
+  days?: readonly DayPages[];
 }
 
 export interface IndexSiteResult {
@@ -266,7 +286,7 @@ export async function indexSite(
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const maxPages = options.maxPagesPerShard ?? MAX_PAGES_PER_SHARD;
-  const days = articlePagesByDay(outDir);
+  const days = options.days ?? articlePagesByDay(outDir);
   const shards = planShards(days, maxPages);
   const before = options.changedDates && readFingerprints(root);
   let oldShards = new Map<string, ShardEntry>();

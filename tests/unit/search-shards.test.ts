@@ -22,6 +22,8 @@ import {
   hasSearchIndex,
   indexSite,
   isArticleUrl,
+  articleDate,
+  articleDays,
   planShards,
   removeSearchIndex,
   type DayPages,
@@ -209,6 +211,23 @@ describe('articlePagesByDay and isArticleUrl', () => {
       { date: '2025-12-31', pages: 1 },
       { date: '2026-01-27', pages: 2 },
     ]);
+  });
+
+  it('counts the same pages from the URLs a build wrote', () => {
+    const urls = [
+      '/2026/01/27/',
+      '/2026/01/27/0-a/',
+      '/2026/01/27/1-b/',
+      '/2026/01/',
+      '/2025/12/31/0-c/',
+      '/themata/amyna/2026/01/',
+      '/',
+    ];
+    expect(articleDays(urls).sort((a, b) => (a.date < b.date ? -1 : 1))).toEqual(
+      articlePagesByDay(dir),
+    );
+    expect(articleDate('/2025/12/31/0-c/')).toBe('2025-12-31');
+    expect(articleDate('/2025/12/31/')).toBeUndefined();
   });
 
   it('tells article URLs from other pages', () => {
