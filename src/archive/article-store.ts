@@ -11,6 +11,7 @@ import {
 import type { RejectedArticle } from '../ingest/parse-articles.ts';
 import type { Analysis, Article, ArticleHeader, Diagnostic, SourceArticle } from '../model.ts';
 import { MentionInterner } from './mentions.ts';
+import type { PackedFileAlone } from './cache-codec.ts';
 
 /** An article as the cache keeps it: its header, its analysis, and a hash of its text. */
 export interface StoredArticle extends ArticleHeader, Analysis {
@@ -97,6 +98,8 @@ function hashBytes(bytes: Uint8Array): string {
 export interface ReadResult {
   stored: StoredFile;
   articles: SourceArticle[];
+  /** `stored` as a reading thread packed it, for the state (`CacheCodec.adopt`). */
+  packed?: PackedFileAlone;
 }
 
 /** A file whose cached entry cannot be used: it is read, parsed and analysed again. */
@@ -232,7 +235,7 @@ export async function loadContent(
   read: (usableCache: ContentCache | undefined) => FileReader,
   cache?: ContentCache,
   onProgress?: (done: number, total: number) => void,
-  onFileRead?: (file: StoredFile) => void,
+  onFileRead?: (file: StoredFile, packed?: PackedFileAlone) => void,
 ): Promise<LoadedContent> {
   // Before any file is read: a file changed while this build reads it must look racy next time.
   const startedAt = Date.now();
@@ -274,9 +277,9 @@ export async function loadContent(
   let done = total - jobs.length;
   onProgress?.(done, total);
   const mentions = new MentionInterner();
-  const fileDone = ({ stored }: ReadResult) => {
+  const fileDone = ({ stored, packed }: ReadResult) => {
     for (const article of stored.articles) mentions.internAll(article.names);
-    onFileRead?.(stored);
+    onFileRead?.(stored, packed);
     onProgress?.(++done, total);
   };
   // A build that reads nothing needs no reader: the in-thread one indexes the whole cache.
