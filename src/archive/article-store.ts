@@ -11,7 +11,6 @@ import {
 import type { RejectedArticle } from '../ingest/parse-articles.ts';
 import type { Analysis, Article, ArticleHeader, Diagnostic, SourceArticle } from '../model.ts';
 import { MentionInterner } from './mentions.ts';
-import type { PackedFileAlone } from './cache-codec.ts';
 
 /** An article as the cache keeps it: its header, its analysis, and a hash of its text. */
 export interface StoredArticle extends ArticleHeader, Analysis {
@@ -98,8 +97,6 @@ function hashBytes(bytes: Uint8Array): string {
 export interface ReadResult {
   stored: StoredFile;
   articles: SourceArticle[];
-  /** `stored` as a reading thread packed it, for the state (`CacheCodec.adopt`). */
-  packed?: PackedFileAlone;
 }
 
 /** A file whose cached entry cannot be used: it is read, parsed and analysed again. */
@@ -235,7 +232,7 @@ export async function loadContent(
   read: (usableCache: ContentCache | undefined) => FileReader,
   cache?: ContentCache,
   onProgress?: (done: number, total: number) => void,
-  onFileRead?: (file: StoredFile, packed?: PackedFileAlone) => void,
+  onFileRead?: (file: StoredFile) => void,
 ): Promise<LoadedContent> {
   // Before any file is read: a file changed while this build reads it must look racy next time.
   const startedAt = Date.now();
@@ -277,9 +274,9 @@ export async function loadContent(
   let done = total - jobs.length;
   onProgress?.(done, total);
   const mentions = new MentionInterner();
-  const fileDone = ({ stored, packed }: ReadResult) => {
+  const fileDone = ({ stored }: ReadResult) => {
     for (const article of stored.articles) mentions.internAll(article.names);
-    onFileRead?.(stored, packed);
+    onFileRead?.(stored);
     onProgress?.(++done, total);
   };
   // A build that reads nothing needs no reader: the in-thread one indexes the whole cache.

@@ -26,7 +26,6 @@ import {
   type StoredFile,
 } from './article-store.ts';
 import { buildArchive } from './build-archive.ts';
-import type { PackedFileAlone } from './cache-codec.ts';
 import type { PreviousRelated, RelatedMemo } from './related.ts';
 import { Fingerprinted } from './fingerprint.ts';
 import { defaultThreads, readInWorkers } from './read-workers.ts';
@@ -77,7 +76,7 @@ export interface PrepareOptions {
   /** The previous build's related lists (with `cache`, the content they were made from). */
   related?: RelatedState;
   /** Each file read (not those reused from `cache`), as it is, with the cache's analysis key. */
-  onFileRead?: (file: StoredFile, analysisKey: string, packed?: PackedFileAlone) => void;
+  onFileRead?: (file: StoredFile, analysisKey: string) => void;
 }
 
 /** Questions to `featuresOf` answered by looking through the cache before it builds a map. */
@@ -212,7 +211,7 @@ export async function prepareBuild(
     (usable) => readInWorkers(contentDir, threads, readInThisThread(analyze, usable)),
     options.cache,
     options.onProgress,
-    options.onFileRead && ((file, packed) => options.onFileRead!(file, analysisKey, packed)),
+    options.onFileRead && ((file) => options.onFileRead!(file, analysisKey)),
   );
   const { articles, diagnostics, rejected } = publishable(content.files);
   const allDiagnostics = [

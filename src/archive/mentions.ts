@@ -4,7 +4,7 @@ import type { NameMention } from '../model.ts';
  * One object per distinct name mention (name, spelling, kind, slug and count). Reading threads
  * hand over a copy of every mention, 2 million at 100,000 articles, of some 60,000 distinct
  * ones: shared, they take a fraction of the memory, and grouping names resolves each object
- * once (`groupNames`). The state file's mentions come shared already (cache-codec.ts).
+ * once (`groupNames`). The state file's mentions come shared already (state-codec.ts).
  */
 export class MentionInterner {
   readonly #byKey = new Map<string, NameMention[]>();

@@ -3,7 +3,6 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { articleAnalyzer } from '../enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
 import { articlesByHash, storeFile } from './article-store.ts';
-import { packFileAlone } from './cache-codec.ts';
 import type { WorkerReply, WorkerRequest } from './read-workers.ts';
 
 const { contentDir } = workerData as { contentDir: string };
@@ -15,14 +14,9 @@ parentPort!.on('message', ({ id, jobs }: WorkerRequest) => {
   try {
     reply = {
       id,
-      results: jobs.map((job) => {
-        const { stored, articles } = storeFile(
-          job,
-          articlesByHash(job.previous ? [job.previous] : []),
-          analyze,
-        );
-        return { packed: packFileAlone(stored), articles };
-      }),
+      results: jobs.map((job) =>
+        storeFile(job, articlesByHash(job.previous ? [job.previous] : []), analyze),
+      ),
     };
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };

@@ -1,21 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { startTsWorker } from '../ts-worker.ts';
-import type { SourceArticle } from '../model.ts';
 import { plainFile, type FileReader, type ReadJob, type ReadResult } from './article-store.ts';
-import { unpackFileAlone, type PackedFileAlone } from './cache-codec.ts';
 
 export interface WorkerRequest {
   id: number;
   jobs: ReadJob[];
 }
 
-/** A file read by a worker: its analysis packed (`PackedFileAlone`), its texts as they are. */
-interface WorkerResult {
-  packed: PackedFileAlone;
-  articles: SourceArticle[];
-}
-
-export type WorkerReply = { id: number; results: WorkerResult[] } | { id: number; error: string };
+export type WorkerReply = { id: number; results: ReadResult[] } | { id: number; error: string };
 
 const WORKER_MODULE = new URL('./read-worker.ts', import.meta.url);
 
@@ -72,8 +64,7 @@ export function readInWorkers(
               };
               worker.on('message', (reply: WorkerReply) => {
                 if ('error' in reply) return reject(new Error(reply.error));
-                reply.results.forEach(({ packed, articles }, i) => {
-                  const result = { stored: unpackFileAlone(packed), articles, packed };
+                reply.results.forEach((result, i) => {
                   results[reply.id + i] = result;
                   onFileDone(result);
                 });

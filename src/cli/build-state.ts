@@ -10,9 +10,8 @@ import {
   unpackRelatedMemo,
   unpackStrings,
   type PackedCache,
-  type PackedFileAlone,
   type PackedRelatedMemo,
-} from '../archive/cache-codec.ts';
+} from './state-codec.ts';
 import { decodeState, readStateBytes, writeStateFile } from './state-file.ts';
 
 const FORMAT = 11;
@@ -41,13 +40,9 @@ export interface BuildState {
 /** Remembers the packed rows of the state read, so writing the next one packs few files. */
 const codec = new CacheCodec();
 
-/**
- * Packs a file's entry for the next state as soon as it is read (see `CacheCodec.packAhead`),
- * or takes it as the reading thread packed it.
- */
-export function packAhead(file: StoredFile, analysisKey: string, packed?: PackedFileAlone): void {
-  if (packed) codec.adopt(analysisKey, file, packed);
-  else codec.packAhead(analysisKey, file);
+/** Packs a file's entry for the next state as soon as it is read (see `CacheCodec.packAhead`). */
+export function packAhead(file: StoredFile, analysisKey: string): void {
+  codec.packAhead(analysisKey, file);
 }
 
 interface StoredState extends Omit<BuildState, 'content' | 'related' | 'pages'> {

@@ -11,8 +11,8 @@ import {
   type ContentCache,
   type StoredArticle,
   type StoredFile,
-} from './article-store.ts';
-import type { RelatedMemo } from './related.ts';
+} from '../archive/article-store.ts';
+import type { RelatedMemo } from '../archive/related.ts';
 import type { NameKind, NameMention, TopicScore } from '../model.ts';
 
 /**
@@ -155,54 +155,6 @@ function packFile({ articles, ...file }: StoredFile, indices: PackIndices): Pack
 }
 
 /**
- * One file packed with tables of its own values only: how a reading thread hands a file to the
- * main thread. Sent as it is, a file's analysis took the main thread some 50 µs an article to
- * receive (structured cloning of its objects) and 56 µs more to pack for the state, where this
- * takes 10 µs to unpack and a few to renumber into the state's tables (`CacheCodec.adopt`).
- */
-export interface PackedFileAlone {
-  names: string[];
-  topics: string[];
-  words: string[];
-  row: PackedFile;
-}
-
-function newTables(analysisKey: string): Tables {
-  return { analysisKey, names: new Table(), topics: new Table(), words: new Table() };
-}
-
-export function packFileAlone(file: StoredFile): PackedFileAlone {
-  const tables = newTables('');
-  const row = packFile(file, new PackIndices(tables));
-  return {
-    names: tables.names.values,
-    topics: tables.topics.values,
-    words: tables.words.values,
-    row,
-  };
-}
-
-export function unpackFileAlone({ names, topics, words, row }: PackedFileAlone): StoredFile {
-  const cache = { analysisKey: '', textKey: '', writtenAt: 0, names, topics, words, files: [row] };
-  return unpackCache(cache).files[0]!;
-}
-
-/** A row's table indices renumbered: each index `i` of a table becomes `table[i]`. */
-function renumberRow(row: PackedFile, names: Int32Array, topics: Int32Array, words: Int32Array) {
-  const numbers = row.articles.numbers.slice();
-  for (let n = 0; n < numbers.length;) {
-    const topicCount = numbers[n + 5]!;
-    const nameCount = numbers[n + 6]!;
-    const keywordCount = numbers[n + 7]!;
-    n += 8;
-    for (let i = 0; i < topicCount; i++, n++) numbers[n] = topics[numbers[n]!]!;
-    for (let i = 0; i < nameCount; i++, n += 2) numbers[n] = names[numbers[n]!]!;
-    for (let i = 0; i < keywordCount; i++, n++) numbers[n] = words[numbers[n]!]!;
-  }
-  return { ...row, articles: { ...row.articles, numbers } };
-}
-
-/**
  * Packs and unpacks caches. A cache packed after one was unpacked keeps the packed rows of the
  * files it reused unchanged, and the tables they point into, so an incremental build packs
  * only the files it read. (Tables only grow: values no longer used stay until a full build.)
@@ -218,7 +170,7 @@ export class CacheCodec {
   /** Look-ups into the tables of an analysis: those in use if they are its own, else new ones. */
   #indicesFor(analysisKey: string): PackIndices {
     if (this.#tables?.analysisKey !== analysisKey) {
-      this.#tables = newTables(analysisKey);
+      this.#tables = { analysisKey, names: new Table(), topics: new Table(), words: new Table() };
       this.#indices = undefined;
     }
     return (this.#indices ??= new PackIndices(this.#tables));
@@ -236,23 +188,6 @@ export class CacheCodec {
   /** Packs a file of a cache of this analysis now, for `pack` to take as it is. */
   packAhead(analysisKey: string, file: StoredFile): void {
     this.#row(file, this.#indicesFor(analysisKey));
-  }
-
-  /**
-   * Takes `file`, unpacked from `alone`, with its row renumbered into this analysis's tables:
-   * what `packAhead` does for a file read in this thread.
-   */
-  adopt(analysisKey: string, file: StoredFile, alone: PackedFileAlone): void {
-    const { tables } = this.#indicesFor(analysisKey);
-    const into = (table: Table, values: readonly string[]) =>
-      Int32Array.from(values, (value) => table.indexOf(value));
-    const row = renumberRow(
-      alone.row,
-      into(tables.names, alone.names),
-      into(tables.topics, alone.topics),
-      into(tables.words, alone.words),
-    );
-    this.#rows.set(file, { tables, row });
   }
 
   pack(cache: ContentCache): PackedCache {

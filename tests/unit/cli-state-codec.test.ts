@@ -7,13 +7,11 @@ import {
   CacheCodec,
   packCache,
   packRelatedMemo,
-  packFileAlone,
   packStrings,
   unpackCache,
-  unpackFileAlone,
   unpackRelatedMemo,
   unpackStrings,
-} from '../../src/archive/cache-codec.ts';
+} from '../../src/cli/state-codec.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
 import { listArticleFiles } from '../../src/ingest/read-content.ts';
@@ -160,26 +158,6 @@ describe('the packed content cache of the state file', () => {
     for (const file of cache.files.slice(1)) other.packAhead('other', file);
     other.packAhead(cache.analysisKey, cache.files[0]!);
     expect(JSON.stringify(unpackCache(other.pack(cache)))).toBe(JSON.stringify(cache));
-  });
-
-  it('takes files packed alone by reading threads, renumbered into its own tables', async () => {
-    const cache = await fixtureCache();
-    const codec = new CacheCodec();
-    // One file packed the usual way first, so that the tables hold values in another order
-    // than each file's own: renumbering must map every index.
-    codec.packAhead(cache.analysisKey, cache.files.at(-1)!);
-    const received = cache.files.map((file) => {
-      const alone = structuredClone(packFileAlone(file));
-      const unpacked = unpackFileAlone(alone);
-      expect(JSON.stringify(unpacked)).toBe(JSON.stringify(file));
-      codec.adopt(cache.analysisKey, unpacked, alone);
-      return unpacked;
-    });
-    const packed = codec.pack({ ...cache, files: received });
-    // Adopted rows are taken as they are, not packed again.
-    expect(packed.files).toEqual(codec.pack({ ...cache, files: received }).files);
-    expect(JSON.stringify(unpackCache(structuredClone(packed)))).toBe(JSON.stringify(cache));
-    expect(packed.names.length).toBe(packCache(cache).names.length);
   });
 });
 
