@@ -26,11 +26,10 @@ function site(folder: string, text: string, pages = 50): void {
   }
 }
 
-/** What the parent folder holds besides the site, once background removals have finished. */
-async function leftovers(parent: string, name: string): Promise<string[]> {
+/** Waits until the parent folder holds nothing beside the site: background removals are done. */
+async function expectOnlySite(parent: string, name: string): Promise<void> {
   const others = () => readdirSync(parent).filter((e) => e.startsWith(`${name}.`));
   await vi.waitFor(() => expect(others()).toEqual([]), { timeout: 20_000, interval: 50 });
-  return others();
 }
 
 describe('replaceFolder', () => {
@@ -43,7 +42,7 @@ describe('replaceFolder', () => {
     replaceFolder(staging, out);
     expect(readFileSync(path.join(out, '7', 'index.html'), 'utf8')).toBe('new');
     expect(readdirSync(out)).toHaveLength(50);
-    expect(await leftovers(parent, '_site')).toEqual([]);
+    await expectOnlySite(parent, '_site');
   });
 
   it('with no previous site, just moves the new one in', async () => {
@@ -52,7 +51,7 @@ describe('replaceFolder', () => {
     site(staging, 'new', 3);
     replaceFolder(staging, path.join(parent, '_site'));
     expect(readFileSync(path.join(parent, '_site', '2', 'index.html'), 'utf8')).toBe('new');
-    expect(await leftovers(parent, '_site')).toEqual([]);
+    await expectOnlySite(parent, '_site');
   });
 });
 
@@ -62,7 +61,7 @@ describe('recoverInterruptedBuilds', () => {
     const out = path.join(parent, '_site');
     site(path.join(parent, '_site.trash-999999-1'), 'old', 5);
     recoverInterruptedBuilds(out);
-    expect(await leftovers(parent, '_site')).toEqual([]);
+    await expectOnlySite(parent, '_site');
     expect(existsSync(out)).toBe(false);
   });
 
