@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { discardFolder, isAbandonedTrashOf, removeInBackground } from '../site/discard-folder.ts';
 import { isRunning } from '../site/process-alive.ts';
 import { urlToFile } from '../site/write-pages.ts';
 
@@ -11,8 +11,8 @@ export function stagingFolder(outDir: string): string {
 
 /**
  * Cleans up after builds that were killed: their staging folders go, and a site that was
- * moved aside but never replaced (killed between the two renames) is put back. Folders left
- * to be deleted (`.trash-`) are deleted again in the background, in case that was interrupted.
+ * moved aside but never replaced (killed between the two renames) is put back. Discarded folders
+ * (`.trash-`) whose deletion was interrupted are deleted again in the background.
  */
 export function recoverInterruptedBuilds(outDir: string): void {
   const target = path.resolve(outDir);
@@ -27,7 +27,7 @@ export function recoverInterruptedBuilds(outDir: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(name)) continue;
     const folder = path.join(parent, entry);
-    if (/^\.trash-\d+-\d+$/.test(entry.slice(name.length))) {
+    if (isAbandonedTrashOf(entry, target)) {
       removeInBackground(folder);
       continue;
     }
@@ -36,19 +36,6 @@ export function recoverInterruptedBuilds(outDir: string): void {
     if (match[1] === 'old' && !existsSync(target)) renameSync(folder, target);
     else rmSync(folder, { recursive: true, force: true });
   }
-}
-
-/**
- * Deletes a folder in a detached process that outlives the build: deleting the previous site
- * after a full build took 12 s for 10,000 articles and over a minute for 100,000 here (0.4 ms a
- * file), all of it waiting on the disk.
- */
-function removeInBackground(folder: string): void {
-  spawn(
-    process.execPath,
-    ['-e', 'require("fs").rmSync(process.argv[1], { recursive: true, force: true })', folder],
-    { detached: true, stdio: 'ignore', windowsHide: true },
-  ).unref();
 }
 
 /** Replaces the whole output folder with the staging folder, with two renames. */
@@ -63,12 +50,7 @@ export function replaceFolder(staging: string, outDir: string): void {
     if (hadSite) renameSync(retired, target);
     throw error;
   }
-  if (!hadSite) return;
-  // Renamed first, as no build would ever put a `.trash-` folder back as the site; the time
-  // tells apart the folders of successive builds of `ephemeris serve`, one process.
-  const trash = `${target}.trash-${process.pid}-${Date.now()}`;
-  renameSync(retired, trash);
-  removeInBackground(trash);
+  if (hadSite) discardFolder(retired, target);
 }
 
 /** Removes a file's folders that became empty, up to (not including) the output folder. */
@@ -108,5 +90,6 @@ export function applyPages(
     rmSync(destination, { force: true });
     pruneEmptyFolders(destination, target);
   }
-  rmSync(staging, { recursive: true, force: true });
+  // Emptied of pages, but a tree of folders: 0.17 s to delete for one new day of 10,000 articles.
+  discardFolder(staging, target);
 }

@@ -47,6 +47,7 @@ import { SEARCH_INDEX_PATH } from '../../layouts/search.ts';
 import { foldedStopwords } from '../greek/stopwords.ts';
 import type { IsoDate } from '../model.ts';
 import { groupBy } from '../group-by.ts';
+import { discardFolder } from './discard-folder.ts';
 import { isRunning } from './process-alive.ts';
 import { searchEngineScript, SEARCH_ENGINE_FILE } from './search-bundle.ts';
 import { dayFingerprints } from './search-content.ts';
@@ -369,9 +370,11 @@ export async function indexSite(
     writeFileSync(path.join(staging, SEARCH_MANIFEST), `${JSON.stringify(manifest)}\n`);
     const seconds = (performance.now() - started) / 1000;
     const retired = `${root.replace(/[\\/]+$/, '')}.old-${process.pid}`;
-    if (existsSync(root)) renameSync(root, retired);
+    const hadIndex = existsSync(root);
+    if (hadIndex) renameSync(root, retired);
     renameSync(staging, root);
-    rmSync(retired, { recursive: true, force: true });
+    // The re-indexed shards' old files: 0.6 s to delete for one edit of 100,000 articles.
+    if (hadIndex) discardFolder(retired, outDir);
     return { pages: manifest.pages, seconds, shards: shards.length, indexed: fresh.length };
   } catch (error) {
     for (const name of moved) renameSync(path.join(staging, name), path.join(root, name));

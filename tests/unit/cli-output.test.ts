@@ -65,6 +65,14 @@ describe('recoverInterruptedBuilds', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('leaves alone a folder that a running process is deleting', () => {
+    const parent = path.join(work, 'deleting');
+    const trash = path.join(parent, `_site.trash-${process.pid}-1`);
+    site(trash, 'old', 2);
+    recoverInterruptedBuilds(path.join(parent, '_site'));
+    expect(readdirSync(trash)).toHaveLength(2);
+  });
+
   it('puts back a site moved aside by a build killed between its two renames', () => {
     const parent = path.join(work, 'killed');
     const out = path.join(parent, '_site');
