@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['_site/', '.cache/', 'test-output/', 'node_modules/'] },
+  { ignores: ['_site/', '_site.*/', '.cache/', 'test-output/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { assertFullIcu } from '../greek/dates.ts';
 import { DEFAULT_CACHE_DIR, readStateAhead, stateFile } from './build-state.ts';
@@ -52,6 +53,17 @@ async function main(argv: string[]): Promise<number> {
     cacheDir: values.cache,
     search: !values['no-search'],
   };
+  // A build needs the folder itself to run Eleventy in; `check` reports a missing one as a
+  // diagnostic, the folder's absence being all there is to check.
+  if (
+    (command === 'build' || command === 'serve') &&
+    !statSync(build.contentDir, { throwIfNoEntry: false })?.isDirectory()
+  ) {
+    console.error(
+      `The content folder "${build.contentDir}" does not exist. Run ephemeris in the folder that holds content/, or give --content DIR, the folder that holds articles/.`,
+    );
+    return 2;
+  }
   // Each command loads only what it uses: Eleventy and its dev server take half a second to
   // load, which a build that finds nothing changed never needs.
   switch (command) {

@@ -1,4 +1,4 @@
-/** The command's help and its answer to a command it does not know. */
+/** The command's help and its answers to a command it does not know and a missing folder. */
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers.ts';
 
@@ -24,4 +24,16 @@ describe('ephemeris help', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^Unknown command "biuld"\.\n\nUsage:/);
   });
+
+  it.each(['build', 'serve'])(
+    '`%s` names a content folder that does not exist, and fails',
+    async (command) => {
+      const run = await runCli([command, '--content', 'no/such/folder', '--out', 'no/such/site']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(
+        /^The content folder "no\/such\/folder" does not exist\. .*--content DIR/,
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
 });
