@@ -155,17 +155,19 @@ function packFile({ articles, ...file }: StoredFile, indices: PackIndices): Pack
 }
 
 /**
- * Packs and unpacks caches. A cache packed after one was unpacked keeps the packed rows of the
- * files it reused unchanged, and the tables they point into, so an incremental build packs
- * only the files it read. (Tables only grow: values no longer used stay until a full build.)
+ * Packs and unpacks caches. A cache packed after one was unpacked keeps the packed articles of
+ * the files it reused unchanged, and the tables they point into, so an incremental build packs
+ * only the files it read. They are known by their list of articles, which a file found
+ * unchanged under a new time (`unchangedFile`) keeps. (Tables only grow: values no longer used
+ * stay until a full build.)
  * Files can also be packed as they are read (`packAhead`): a cold build's main thread is idle
  * while other threads read, and packing 100,000 articles at the end took 1.4 s.
  */
 export class CacheCodec {
   #tables: Tables | undefined;
   #indices: PackIndices | undefined;
-  /** Each file's row, with the tables its indices point into. */
-  readonly #rows = new WeakMap<StoredFile, { tables: Tables; row: PackedFile }>();
+  /** Each file's packed articles, by its list of articles, with the tables they point into. */
+  readonly #packed = new WeakMap<StoredArticle[], { tables: Tables; articles: PackedArticles }>();
 
   /** Look-ups into the tables of an analysis: those in use if they are its own, else new ones. */
   #indicesFor(analysisKey: string): PackIndices {
@@ -178,10 +180,10 @@ export class CacheCodec {
 
   #row(file: StoredFile, indices: PackIndices): PackedFile {
     const { tables } = indices;
-    const known = this.#rows.get(file);
-    if (known?.tables === tables) return known.row;
+    const known = this.#packed.get(file.articles);
+    if (known?.tables === tables) return { ...file, articles: known.articles };
     const row = packFile(file, indices);
-    this.#rows.set(file, { tables, row });
+    this.#packed.set(file.articles, { tables, articles: row.articles });
     return row;
   }
 
@@ -217,7 +219,9 @@ export class CacheCodec {
     };
     this.#tables = tables;
     this.#indices = undefined;
-    cache.files.forEach((file, i) => this.#rows.set(file, { tables, row: packed.files[i]! }));
+    cache.files.forEach((file, i) =>
+      this.#packed.set(file.articles, { tables, articles: packed.files[i]!.articles }),
+    );
     return cache;
   }
 }

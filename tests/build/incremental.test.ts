@@ -150,7 +150,7 @@ describe('incremental builds', () => {
     const again = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
     expect(again.stderr).toMatch(/Nothing changed in \d+ files: .* is up to date/);
     const file = path.join(content, 'articles/2025/december.txt');
-    // Saved again unchanged: read again, found the same, nothing rendered.
+    // Saved again unchanged: found the same by its bytes, nothing rendered.
     const future = new Date(Date.now() + 60_000);
     utimesSync(file, future, future);
     const touched = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);

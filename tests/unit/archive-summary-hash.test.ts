@@ -19,7 +19,7 @@ function summaryOf(header: string, title: string, paragraphs: string[]): string 
   writeFileSync(absolute, `${header}\n\n${title}\n\n${paragraphs.join('\n\n')}\n`);
   const { size, mtimeMs } = statSync(absolute);
   const { stored } = storeFile(
-    { entry: { file: 'articles/day.txt', absolute }, stat: { size, mtimeMs }, racyAfter: 0 },
+    { entry: { file: 'articles/day.txt', absolute }, stat: { size, mtimeMs } },
     new Map(),
     analyze,
   );

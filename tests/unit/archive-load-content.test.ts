@@ -1,0 +1,102 @@
+/**
+ * Which files a build reads again (archive/article-store.ts `loadContent`): only those whose
+ * bytes changed. A file with a new time and the same bytes (a fresh checkout in CI, a copy, a
+ * restore) is found unchanged by the hash of its bytes and keeps its entry, under its new time.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  loadContent,
+  readInThisThread,
+  type ContentCache,
+} from '../../src/archive/article-store.ts';
+import { CacheCodec } from '../../src/cli/state-codec.ts';
+import { articleAnalyzer } from '../../src/enrich/analyze.ts';
+import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
+import { listArticleFiles } from '../../src/ingest/read-content.ts';
+
+const FIXTURE = path.resolve('tests/fixtures/site');
+const KEYS = { analysisKey: 'analysis', textKey: 'text' };
+const analyze = articleAnalyzer(loadCompiledTaxonomy(FIXTURE).compiled);
+const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-load-'));
+const content = path.join(work, 'content');
+
+async function load(cache?: ContentCache) {
+  const loaded = await loadContent(
+    content,
+    KEYS,
+    (usable) => readInThisThread(analyze, usable),
+    cache,
+  );
+  const next: ContentCache = { ...KEYS, writtenAt: loaded.startedAt, files: loaded.files };
+  return { loaded, next };
+}
+
+/** Sets a file's times, as a checkout or a copy does. */
+function retime(file: string, secondsAgo: number): void {
+  const when = new Date(Date.now() - secondsAgo * 1000);
+  utimesSync(file, when, when);
+}
+
+let files: string[];
+beforeAll(() => {
+  cpSync(FIXTURE, content, { recursive: true });
+  files = listArticleFiles(content).files.map((f) => f.absolute);
+  // Older than the build that reads them by more than a clock tick: not racy.
+  for (const file of files) retime(file, 3600);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('loadContent', () => {
+  it('reads nothing again when no file changed', async () => {
+    const first = await load();
+    expect(first.loaded.filesRead).toBe(files.length);
+    const again = await load(first.next);
+    expect(again.loaded.filesRead).toBe(0);
+    again.loaded.files.forEach((f, i) => expect(f).toBe(first.next.files[i]));
+  });
+
+  it('keeps the entry of a file with a new time and the same bytes, under its new time', async () => {
+    const { next: cache } = await load();
+    const touched = files[0]!;
+    retime(touched, 60);
+    const { loaded } = await load(cache);
+    expect(loaded.filesRead).toBe(0);
+    const i = cache.files.findIndex((f) => touched.endsWith(f.file));
+    expect(loaded.files[i]!.mtimeMs).not.toBe(cache.files[i]!.mtimeMs);
+    expect(loaded.files[i]!.articles).toBe(cache.files[i]!.articles);
+    expect({ ...loaded.files[i], mtimeMs: 0 }).toEqual({ ...cache.files[i], mtimeMs: 0 });
+  });
+
+  it('reads again a file with the same size and other bytes', async () => {
+    const { next: cache } = await load();
+    const file = files[1]!;
+    const text = readFileSync(file, 'utf8');
+    // One Greek letter for another: the same number of bytes.
+    writeFileSync(file, text.replace('α', 'ε'));
+    expect(readFileSync(file).length).toBe(Buffer.byteLength(text));
+    const { loaded } = await load(cache);
+    expect(loaded.filesRead).toBe(1);
+    writeFileSync(file, text);
+    retime(file, 3600);
+  });
+});
+
+describe('the state of a file found unchanged under a new time', () => {
+  it('keeps its packed articles and takes its new time', async () => {
+    const codec = new CacheCodec();
+    const packed = codec.pack((await load()).next);
+    const cache = codec.unpack(packed);
+    const touched = files[2]!;
+    retime(touched, 30);
+    const { loaded, next } = await load(cache);
+    expect(loaded.filesRead).toBe(0);
+    const repacked = codec.pack(next);
+    const i = packed.files.findIndex((f) => touched.endsWith(f.file));
+    expect(repacked.files[i]!.articles).toBe(packed.files[i]!.articles);
+    expect(repacked.files[i]!.mtimeMs).toBe(loaded.files[i]!.mtimeMs);
+    expect(repacked.files[i]!.mtimeMs).not.toBe(packed.files[i]!.mtimeMs);
+  });
+});
