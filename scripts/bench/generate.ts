@@ -11,7 +11,7 @@
  *   articles/YYYY/MM/YYYY-MM-DD.txt    date YYYY-MM-DD N / title / 4–10 paragraphs of 30–90 words
  *   topics.yaml, site.json             copied from the project's content/ when they exist
  *
- * Mutation helpers for the rebuild steps: addDay, editOldArticle, deleteArticle.
+ * Mutation helpers for the rebuild steps: addDay, editOldArticle, deleteArticle, touchAll.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -676,6 +676,17 @@ export function deleteArticle(contentDir: string): Mutation {
   lines.splice(a.from, a.to - a.from);
   fs.writeFileSync(path.join(contentDir, rel), lines.join('\n'));
   return { file: rel, date: a.date, ordinals: [a.ordinal] };
+}
+
+/**
+ * Sets the time of every article file to now, their bytes unchanged: what a fresh checkout (a
+ * CI run) or a copy does to a content folder. Returns how many files it touched.
+ */
+export function touchAll(contentDir: string): number {
+  const now = new Date();
+  const files = articleFiles(contentDir);
+  for (const rel of files) fs.utimesSync(path.join(contentDir, rel), now, now);
+  return files.length;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,8 @@
  * The benchmark of issue 5: generates a synthetic archive of N articles, then measures, each as
  * one whole process of the real CLI (`node bin/ephemeris.js …`), the wall time and peak resident
  * memory of a cold full build, the search indexing alone, and rebuilds after no change, a new
- * day, an edited old article and a deleted article. Prints one Markdown table.
+ * day, an edited old article, a deleted article and a fresh checkout (every file touched).
+ * Prints one Markdown table.
  *
  *   npm run bench -- --articles 100000 [--keep DIR] [--skip-search] [--seed S] [--json FILE]
  *   npx tsx scripts/bench/run.ts --articles 10000
@@ -22,6 +23,7 @@ import {
   addDay,
   deleteArticle,
   editOldArticle,
+  touchAll,
   generateArchive,
   PROJECT_ROOT,
   SHAPE,
@@ -182,7 +184,8 @@ interface Target {
   mib?: number;
 }
 
-type StepId = 'cold' | 'search' | 'cold-search' | 'unchanged' | 'add-day' | 'edit' | 'delete';
+type StepId =
+  'cold' | 'search' | 'cold-search' | 'unchanged' | 'add-day' | 'edit' | 'delete' | 'checkout';
 
 function targetFor(step: StepId, n: number): Target | undefined {
   switch (step) {
@@ -193,6 +196,7 @@ function targetFor(step: StepId, n: number): Target | undefined {
     case 'search':
       return n === 100_000 ? { seconds: 60, mib: 4 * 1024 } : undefined;
     case 'cold-search':
+    case 'checkout':
       return undefined;
     default:
       // Stated for 100k; a smaller archive is held to the same bound.
@@ -463,6 +467,13 @@ function steps(n: number, dirs: Dirs, cli: Cli, skipSearch: boolean, seed: strin
         const m = deleteArticle(dirs.content);
         return `${m.file}: article ${m.date} ${m.ordinals[0]} removed`;
       },
+      run: rebuild,
+      expect: n + SHAPE.newDay - 1,
+    },
+    {
+      id: 'checkout',
+      label: "rebuild after a fresh checkout (every file's time changed, not its text)",
+      before: () => `${touchAll(dirs.content)} files touched`,
       run: rebuild,
       expect: n + SHAPE.newDay - 1,
     },

@@ -10,6 +10,7 @@ import {
   editOldArticle,
   generateArchive,
   SHAPE,
+  touchAll,
 } from '../../scripts/bench/generate.ts';
 
 const temps: string[] = [];
@@ -176,6 +177,22 @@ describe('mutation helpers', () => {
     expect(after.articles.map((a) => [a.date, a.ordinal, a.title, a.paragraphs])).toEqual(
       rest.map((a) => [a.date, a.ordinal, a.title, a.paragraphs]),
     );
+  });
+
+  it("touchAll sets every article file's time to now and leaves its bytes", () => {
+    const files = fs
+      .readdirSync(path.join(dir, 'articles'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
+    const past = new Date(Date.now() - 3_600_000);
+    for (const f of files) fs.utimesSync(f, past, past);
+    const bytes = files.map((f) => fs.readFileSync(f));
+    const started = Date.now();
+    expect(touchAll(dir)).toBe(files.length);
+    files.forEach((f, i) => {
+      expect(fs.statSync(f).mtimeMs).toBeGreaterThanOrEqual(started - 1000);
+      expect(fs.readFileSync(f).equals(bytes[i]!)).toBe(true);
+    });
   });
 
   it('leaves the original article count intact before the mutations', () => {
