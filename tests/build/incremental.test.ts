@@ -43,7 +43,9 @@ type Operation =
   | { kind: 'add-file'; day: number; seed: number }
   | { kind: 'append'; seed: number }
   | { kind: 'edit'; seed: number }
-  | { kind: 'delete-file'; seed: number };
+  | { kind: 'delete-file'; seed: number }
+  | { kind: 'touch'; seed: number }
+  | { kind: 'same-size-edit'; seed: number };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({
@@ -54,6 +56,8 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('append' as const), seed: fc.nat(1000) }),
   fc.record({ kind: fc.constant('edit' as const), seed: fc.nat(1000) }),
   fc.record({ kind: fc.constant('delete-file' as const), seed: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('touch' as const), seed: fc.nat(1000) }),
+  fc.record({ kind: fc.constant('same-size-edit' as const), seed: fc.nat(1000) }),
 );
 
 function articleFiles(content: string): string[] {
@@ -63,6 +67,13 @@ function articleFiles(content: string): string[] {
 }
 
 let counter = 0;
+/** A time after every earlier one of this run, a second apart: no file system misses it. */
+let clock = Date.now();
+function later(): Date {
+  clock += 1000;
+  return new Date(Math.max(clock, Date.now()));
+}
+
 function apply(content: string, op: Operation): void {
   const files = articleFiles(content);
   const pick = (seed: number) => path.join(content, 'articles', files[seed % files.length]!);
@@ -91,6 +102,21 @@ function apply(content: string, op: Operation): void {
       break;
     case 'delete-file':
       if (files.length > 1) rmSync(pick(op.seed));
+      break;
+    // A new time and the same bytes, as a checkout or a copy leaves a file.
+    case 'touch':
+      if (files.length) utimesSync(pick(op.seed), later(), later());
+      break;
+    // Other bytes of the same length under a new time: only the bytes tell the change.
+    case 'same-size-edit':
+      if (files.length) {
+        const file = pick(op.seed);
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace(/[α-ω]/, (c) => (c === 'ο' ? 'ε' : 'ο')),
+        );
+        utimesSync(file, later(), later());
+      }
       break;
   }
 }
