@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { slugify } from '../greek/slug.ts';
 import { parseFile } from '../ingest/parse-file.ts';
 import {
@@ -235,15 +235,42 @@ function unchangedFile(
 ): StoredFile | undefined {
   if (old.size !== stat.size) return undefined;
   if (old.mtimeMs === stat.mtimeMs && stat.mtimeMs <= writtenAt - RACY_MS) return old;
-  if (old.bytesHash === '') return undefined;
-  let bytes: Buffer;
+  if (old.bytesHash === '' || hashOfFile(absolute) !== old.bytesHash) return undefined;
+  return old.mtimeMs === stat.mtimeMs ? old : { ...old, mtimeMs: stat.mtimeMs };
+}
+
+/**
+ * One buffer for the bytes of every file checked by its hash: a new buffer for each file costs
+ * a page fault every 4 kB (20 µs each on these machines), 2 s of the 482 MB of a 100k archive.
+ */
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+
+/** `hashBytes` of a file's bytes, read into `scratch`; undefined if it cannot be read. */
+function hashOfFile(absolute: string): string | undefined {
+  let fd: number;
   try {
-    bytes = readFileSync(absolute);
+    fd = openSync(absolute, 'r');
   } catch {
     return undefined;
   }
-  if (hashBytes(bytes) !== old.bytesHash) return undefined;
-  return old.mtimeMs === stat.mtimeMs ? old : { ...old, mtimeMs: stat.mtimeMs };
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        const bigger = Buffer.allocUnsafeSlow(scratch.length * 2);
+        scratch.copy(bigger);
+        scratch = bigger;
+      }
+      const read = readSync(fd, scratch, length, scratch.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return hashBytes(scratch.subarray(0, length));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -84,6 +84,24 @@ describe('loadContent', () => {
   });
 });
 
+describe('a file larger than the buffer its bytes are hashed in', () => {
+  it('is found unchanged, and changed by its last bytes', async () => {
+    const big = path.join(content, 'articles', 'big.txt');
+    const paragraph = 'Η Βουλή συνεδρίασε σήμερα για τον προϋπολογισμό του νέου έτους.';
+    const body = Array.from({ length: 24_000 }, () => paragraph).join('\n\n');
+    writeFileSync(big, `date 2025-06-01 0\n\nΜεγάλο άρθρο\n\n${body}\n`);
+    expect(readFileSync(big).length).toBeGreaterThan(2 << 20);
+    retime(big, 3600);
+    const { next: cache } = await load();
+    retime(big, 60);
+    expect((await load(cache)).loaded.filesRead).toBe(0);
+    writeFileSync(big, readFileSync(big, 'utf8').replace(/έτους\.\n$/, 'έτουσ.\n'));
+    retime(big, 30);
+    expect((await load(cache)).loaded.filesRead).toBe(1);
+    rmSync(big);
+  });
+});
+
 describe('the state of a file found unchanged under a new time', () => {
   it('keeps its packed articles and takes its new time', async () => {
     const codec = new CacheCodec();
