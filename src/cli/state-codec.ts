@@ -413,20 +413,21 @@ export interface PackedRelatedMemo {
 }
 
 export function packRelatedMemo(memo: RelatedMemo): PackedRelatedMemo {
-  const related: number[] = [];
+  // Counted first and written into an array of that length: 600,000 numbers at 100,000
+  // articles, which `push` and `Int32Array.from` copied twice more.
+  let length = 0;
+  for (const list of memo.related) length += 1 + list.length;
+  const related = new Int32Array(length);
+  let n = 0;
   for (const list of memo.related) {
-    related.push(list.length);
+    related[n++] = list.length;
     for (const at of list) {
       if (!(at >= 0 && at < memo.ids.length))
         throw new Error(`related memo: ${at} is listed but not an article`);
-      related.push(at);
+      related[n++] = at;
     }
   }
-  return {
-    ids: packStrings(memo.ids),
-    hashes: packStrings(memo.hashes),
-    related: Int32Array.from(related),
-  };
+  return { ids: packStrings(memo.ids), hashes: packStrings(memo.hashes), related };
 }
 
 export function unpackRelatedMemo(packed: PackedRelatedMemo): RelatedMemo {
