@@ -130,6 +130,21 @@ describe('the packed content cache of the state file', () => {
     expect(structuredClone(read.files[0]!).articles[0]!.title).toBeUndefined();
   });
 
+  it('decodes each title and excerpt alone, in any order, whatever its characters', async () => {
+    const cache = await fixtureCache();
+    const articles = cache.files.flatMap((f) => f.articles);
+    // A Latin letter then U+0400: two zero bytes across two UTF-16 units, not a separator.
+    articles[0]!.title = 'AЀ Ѐ';
+    articles[0]!.excerpt = 'Ѐ';
+    articles.at(-1)!.title = '';
+    const read = unpackCache(structuredClone(packCache(cache)));
+    const readArticles = read.files.flatMap((f) => f.articles);
+    for (const i of [...readArticles.keys()].reverse()) {
+      expect(readArticles[i]!.excerpt).toBe(articles[i]!.excerpt);
+      expect(readArticles[i]!.title).toBe(articles[i]!.title);
+    }
+  });
+
   it('packs afresh for another analysis version', async () => {
     const cache = await fixtureCache();
     const codec = new CacheCodec();
