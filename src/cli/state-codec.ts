@@ -231,65 +231,26 @@ export function packCache(cache: ContentCache): PackedCache {
 }
 
 /**
- * The titles and excerpts of a file's articles, each decoded when first asked for: a rebuild
- * renders a few pages, and decoding all of them (as UTF-16, 70 MB for 100,000 articles) was a
- * fifth of reading the state. One at a time, not the file's all at once: the name pages of a
- * new day's rebuild list some 40,000 articles from nearly every file of a 100k archive, whose
- * prose decoded whole took 0.2 s and 100 MB.
+ * The titles and excerpts of a file's articles, decoded when one is first asked for: a
+ * rebuild renders a few pages, and decoding all of them (as UTF-16, 70 MB for 100,000
+ * articles) was a fifth of reading the state.
  */
 class ProseList {
-  readonly #bytes: Buffer;
-  /** Bytes per code unit: 1 (Latin-1) or 2 (UTF-16), from the first byte (`packStrings`). */
-  readonly #unit: number;
-  /** Where each text starts, then where the list ends; found on first use. */
-  #starts: number[] | undefined;
-  readonly #texts: string[] = [];
+  #bytes: Uint8Array | undefined;
+  #texts: string[] | undefined;
 
   constructor(bytes: Uint8Array) {
-    this.#bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (this.#bytes[0] !== ONE_BYTE && this.#bytes[0] !== UTF16) {
-      throw new Error('state: a list of strings of an unknown form');
-    }
-    this.#unit = this.#bytes[0] === ONE_BYTE ? 1 : 2;
+    this.#bytes = bytes;
   }
 
   get(index: number): string {
-    let text = this.#texts[index];
-    if (text === undefined) {
-      const starts = (this.#starts ??= this.#findStarts());
-      const start = starts[index];
-      const next = starts[index + 1];
-      if (start === undefined || next === undefined) throw new RangeError('state: no such text');
-      text = this.#bytes.toString(
-        this.#unit === 1 ? 'latin1' : 'utf16le',
-        start,
-        next - this.#unit,
-      );
-      this.#texts[index] = text;
+    if (!this.#texts) {
+      this.#texts = unpackStrings(this.#bytes!);
+      this.#bytes = undefined;
     }
-    return text;
-  }
-
-  /** The offsets after each separator: a zero byte, or a zero code unit in UTF-16. */
-  #findStarts(): number[] {
-    const bytes = this.#bytes;
-    const unit = this.#unit;
-    const separator = unit === 1 ? ZERO_BYTE : ZERO_UNIT;
-    const starts = [1];
-    for (let from = 1; ;) {
-      let at = bytes.indexOf(separator, from);
-      // In UTF-16, two zero bytes may also be the high byte of one code unit (of a Latin
-      // letter) and the low byte of the next (U+0400, Ѐ): only those at a unit's start count.
-      while (at >= 0 && (at - 1) % unit !== 0) at = bytes.indexOf(separator, at + 1);
-      if (at < 0) return starts;
-      from = at + unit;
-      starts.push(from);
-    }
+    return this.#texts[index]!;
   }
 }
-
-const ZERO_BYTE = Buffer.from([0]);
-const ZERO_UNIT = Buffer.from([0, 0]);
 
 type Unpacked = Omit<StoredArticle, 'title' | 'excerpt'>;
 

@@ -130,7 +130,7 @@ describe('the packed content cache of the state file', () => {
     expect(structuredClone(read.files[0]!).articles[0]!.title).toBeUndefined();
   });
 
-  it('decodes each title and excerpt alone, in any order, whatever its characters', async () => {
+  it('gives back every title and excerpt, in any order, whatever its characters', async () => {
     const cache = await fixtureCache();
     const articles = cache.files.flatMap((f) => f.articles);
     // A Latin letter then U+0400: two zero bytes across two UTF-16 units, not a separator.
