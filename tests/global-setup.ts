@@ -4,12 +4,13 @@
  * otherwise pile up in the machine's /tmp. Set before any test process starts, `TMPDIR` reaches
  * the test workers and every command they run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { removeFolder } from './remove-folder.ts';
 
 export default function setup(): () => void {
   const root = mkdtempSync(path.join(tmpdir(), 'ephemeris-tests-'));
   process.env.TMPDIR = root;
-  return () => rmSync(root, { recursive: true, force: true });
+  return () => removeFolder(root);
 }

@@ -52,7 +52,7 @@ export interface PreparedBuild {
   cache: ContentCache;
   /**
    * A hash of everything the archive is made from (code, taxonomy, settings, every file's size
-   * and time): equal hashes, equal archive.
+   * and bytes): equal hashes, equal archive.
    */
   inputs: string;
   filesRead: number;
@@ -235,7 +235,9 @@ export async function prepareBuild(
     JSON.stringify([
       analysisKey,
       settings.site,
-      content.files.map((f) => [f.file, f.size, f.mtimeMs]),
+      // A file's bytes, not its time: a checkout that gives every file a new time changes
+      // nothing. Its time stands in for bytes that could not be read.
+      content.files.map((f) => [f.file, f.size, f.bytesHash || f.mtimeMs]),
     ]),
   );
   return {

@@ -1,11 +1,12 @@
 /** `ephemeris index`: the search index of an already built site, on its own. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_INDEX_PATH } from '../../src/site/search-index.ts';
 import { buildSite, PROJECT_ROOT, runCli, type BuiltSite, type CliRun } from './helpers.ts';
 import { openIndex } from './search-reader.ts';
+import { removeFolder } from '../remove-folder.ts';
 
 describe('ephemeris index', () => {
   let site: BuiltSite;
@@ -43,7 +44,7 @@ describe('ephemeris index', () => {
         expect(existsSync(path.join(dir, SEARCH_INDEX_PATH))).toBe(false);
       }
     } finally {
-      rmSync(work, { recursive: true, force: true });
+      removeFolder(work);
     }
   });
 });

@@ -15,6 +15,7 @@ import { indexSite } from '../../src/site/search-index.ts';
 import { buildSite, PROJECT_ROOT, type BuiltSite } from './helpers.ts';
 import { openIndex } from './search-reader.ts';
 import { treeDifferences, treeHashes } from './tree.ts';
+import { removeFolder } from '../remove-folder.ts';
 
 /** When a shard's files were last written: reused shards keep theirs. */
 function written(site: BuiltSite, shard: string): number {
@@ -66,7 +67,7 @@ describe('re-indexing after a change', () => {
 
 describe('an index kept up to date through changes', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-reindex-'));
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => removeFolder(work));
   let site: BuiltSite;
   let template: string;
   beforeAll(async () => {
@@ -94,7 +95,7 @@ describe('an index kept up to date through changes', () => {
   /** The index a clean indexing of the same pages writes. */
   const cleanIndex = async () => {
     const clean = path.join(work, 'clean');
-    rmSync(clean, { recursive: true, force: true });
+    removeFolder(clean);
     cpSync(site.out, clean, { recursive: true, filter: (f) => !f.includes('search-index') });
     await indexSite(clean, { maxPagesPerShard: 2 });
     return treeHashes(path.join(clean, 'search-index'));
@@ -229,10 +230,10 @@ describe('random changes to a shard of many days', () => {
           `step ${step}: ${['added to', 'edited on', 'deleted from'][action]} ${date}`,
         ).toEqual([]);
         expect(result.indexed, `step ${step}`).toBeLessThanOrEqual(1);
-        rmSync(clean, { recursive: true, force: true });
+        removeFolder(clean);
       }
     } finally {
-      rmSync(work, { recursive: true, force: true });
+      removeFolder(work);
     }
   });
 });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, PROJECT_ROOT, runCli } from '../build/helpers.ts';
 import { CASES, materialise, prose } from './catalogue.ts';
 import { listFiles, removeTemps, SITE_JSON, tempDir, treeHash } from './support.ts';
+import { removeFolder } from '../remove-folder.ts';
 
 /** Articles in the content of the interrupted builds: enough to take a few seconds. */
 const BIG = 300;
@@ -126,7 +127,7 @@ describe('a build that fails or is interrupted leaves the previous site untouche
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('warning W_HEADER_FORM');
     expect(fs.existsSync(path.join(elsewhere, 'index.html'))).toBe(true);
-    fs.rmSync(elsewhere, { recursive: true });
+    removeFolder(elsewhere);
   });
 
   it('Ctrl-C (SIGINT) during a full build', async () => {
@@ -153,7 +154,7 @@ describe('a build that fails or is interrupted leaves the previous site untouche
     for (const [file, hash] of fileHashes(out)) {
       expect([oldFiles.get(file), newFiles.get(file)], file).toContain(hash);
     }
-    fs.rmSync(reference, { recursive: true });
+    removeFolder(reference);
   });
 
   it('the next build completes the site, the same as a clean build', async () => {

@@ -9,6 +9,7 @@ import { DIAGNOSTIC_CODES } from '../../src/ingest/diagnostics.ts';
 import { MAX_TITLE_LENGTH } from '../../src/ingest/parse-articles.ts';
 import type { ReadContentResult } from '../../src/ingest/read-content.ts';
 import type { Diagnostic } from '../../src/model.ts';
+import { removeFolder } from '../remove-folder.ts';
 
 export const SITE_JSON = JSON.stringify({
   title: 'Αρχείο <b>δοκιμών</b> & "εισαγωγών"',
@@ -29,10 +30,10 @@ export function removeTemps(): void {
   for (const dir of temps.splice(0)) {
     // A mode-000 file or folder is removable once its parent is writable; make sure of it.
     try {
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeFolder(dir);
     } catch {
       fs.chmodSync(dir, 0o755);
-      fs.rmSync(dir, { recursive: true, force: true });
+      removeFolder(dir);
     }
   }
 }
