@@ -4,7 +4,8 @@ import process from 'node:process';
 import { register } from 'tsx/esm/api';
 
 // tsx turns source maps on, and Node then decodes the map of every module it loads: 0.08 s of
-// each run. They stay on when asked for (`node --enable-source-maps`), for stack traces in TypeScript.
+// each run. They stay on when asked for (`node --enable-source-maps`), for stack traces in
+// TypeScript.
 const sourceMaps = process.sourceMapsEnabled;
 register();
 process.setSourceMapsEnabled(sourceMaps);
