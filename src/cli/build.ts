@@ -5,8 +5,8 @@ import { stopWriterThreads } from '../site/page-writer.ts';
 import { clearRenderBatch, setRenderBatch, writtenByPlugin } from '../site/plugin.ts';
 import { renderSite } from '../site/render-site.ts';
 import {
-  articleDate,
   articleDays,
+  changedSearchDays,
   type DayPages,
   hasSearchIndex,
   indexSite,
@@ -67,6 +67,8 @@ interface RenderPlan {
   /** URLs to render; undefined for all. */
   only?: Set<string>;
   removed: string[];
+  /** Pages an interrupted build was replacing or deleting: what they hold is not known. */
+  unverified: ReadonlySet<string>;
 }
 
 /** Indexes a site for search, or removes its index with `--no-search` so none is stale. */
@@ -159,15 +161,14 @@ async function render(
     // Let a Ctrl-C that came in while the last pages were written stop us before any change.
     await new Promise((resolve) => setImmediate(resolve));
     if (plan.only) {
+      // Only article pages are indexed, and only the date ranges of the days whose pages read
+      // differently are indexed again.
+      const indexed = options.search !== false && hasSearchIndex(options.outDir);
+      const changedDates = indexed
+        ? changedSearchDays(options.outDir, staging, plan.only, plan.removed, plan.unverified)
+        : undefined;
       applyPages(staging, options.outDir, [...plan.only], plan.removed);
-      // Only article pages are indexed: other changes leave the index as it is, and only the
-      // date ranges of changed articles are indexed again.
-      const changedDates = new Set<string>();
-      for (const url of [...plan.only, ...plan.removed]) {
-        const date = articleDate(url);
-        if (date) changedDates.add(date);
-      }
-      if (changedDates.size > 0 || options.search === false || !hasSearchIndex(options.outDir))
+      if (!changedDates || changedDates.size > 0)
         await updateSearch(options.outDir, options, log, days, changedDates);
     } else {
       await updateSearch(staging, options, log, days);
@@ -266,7 +267,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const fingerprints = pageFingerprints(kinds, site);
   stopwatch.lap('plan');
   const incremental = previous !== undefined && existsSync(options.outDir);
-  let plan: RenderPlan = { removed: [] };
+  let plan: RenderPlan = { removed: [], unverified: new Set() };
   if (incremental) {
     const only = new Set<string>(previous.pending.filter((url) => fingerprints.has(url)));
     for (const [url, hash] of fingerprints) if (previous.pages.get(url) !== hash) only.add(url);
@@ -277,8 +278,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
     // costs more than rendering the whole site and swapping the folder.
     plan =
       only.size > fingerprints.size * FULL_RENDER_SHARE
-        ? { removed: [] }
-        : { only, removed: [...new Set(removed)] };
+        ? { removed: [], unverified: new Set() }
+        : { only, removed: [...new Set(removed)], unverified: new Set(previous.pending) };
   }
 
   let pages = 0;

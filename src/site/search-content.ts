@@ -73,6 +73,19 @@ export function searchRecord(html: string): SearchRecord | undefined {
   };
 }
 
+/** Whether two pages (either possibly missing) give the index the same record. */
+export function sameSearchRecord(a: string | undefined, b: string | undefined): boolean {
+  const x = a === undefined ? undefined : searchRecord(a);
+  const y = b === undefined ? undefined : searchRecord(b);
+  if (!x || !y) return x === y;
+  return (
+    x.title === y.title &&
+    x.body === y.body &&
+    x.topics.length === y.topics.length &&
+    x.topics.every((topic, i) => topic === y.topics[i])
+  );
+}
+
 /** The article pages of a day of a built site, by folder name; none when the day is gone. */
 export function dayArticles(outDir: string, date: IsoDate): DayArticle[] {
   const dayDir = path.join(outDir, ...date.split('-'));

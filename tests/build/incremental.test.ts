@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stateFile, writePending } from '../../src/cli/build-state.ts';
 import { DEFAULT_TAXONOMY_PATH } from '../../src/enrich/taxonomy.ts';
 import { PROJECT_ROOT, runCli, SITE_PROPERTY_LIMITS } from './helpers.ts';
 import { treeDifferences, treeHashes } from './tree.ts';
@@ -189,6 +190,32 @@ describe('incremental builds', () => {
     // related lists may change with its words: a handful, not the site.
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThanOrEqual(8);
+    removeFolder(work);
+  });
+
+  it('indexes the pages of a build killed after moving them in, though they read the same', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-interrupted-'));
+    const content = path.join(work, 'content');
+    cpSync(FIXTURE, content, { recursive: true });
+    const out = path.join(work, 'site');
+    const cache = path.join(work, 'cache');
+    await build(content, out, cache);
+    const file = path.join(content, 'articles/2025/december.txt');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('πέντε ημέρες', 'έξι ημέρες'));
+    const clean = path.join(work, 'clean');
+    await build(content, clean, path.join(work, 'clean-cache'), ['--full']);
+    // The killed build: its article pages are in the site, its index and state are not.
+    const moved = treeDifferences(treeHashes(out), treeHashes(clean))
+      .map((line) => line.replace(/^differs: /, ''))
+      .filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file));
+    expect(moved.length).toBeGreaterThan(0);
+    for (const page of moved) cpSync(path.join(clean, page), path.join(out, page));
+    writePending(
+      stateFile(cache, content, out),
+      moved.map((page) => `/${page.replace(/index\.html$/, '')}`),
+    );
+    await build(content, out, cache);
+    expect(treeDifferences(treeHashes(out), treeHashes(clean))).toEqual([]);
     removeFolder(work);
   });
 
