@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { slugify } from '../greek/slug.ts';
 import { parseFile } from '../ingest/parse-file.ts';
+import { parseOneArticle } from '../ingest/parse-one-article.ts';
 import {
   listArticleFiles,
   MAX_FILE_BYTES,
@@ -248,6 +249,12 @@ let scratch = Buffer.allocUnsafeSlow(1 << 20);
 
 /** `hashBytes` of a file's bytes, read into `scratch`; undefined if it cannot be read. */
 function hashOfFile(absolute: string): string | undefined {
+  const bytes = readIntoScratch(absolute);
+  return bytes && hashBytes(bytes);
+}
+
+/** A file's bytes in `scratch`, valid until the next call; undefined if it cannot be read. */
+function readIntoScratch(absolute: string): Buffer | undefined {
   let fd: number;
   try {
     fd = openSync(absolute, 'r');
@@ -266,12 +273,29 @@ function hashOfFile(absolute: string): string | undefined {
       if (read === 0) break;
       length += read;
     }
-    return hashBytes(scratch.subarray(0, length));
+    return scratch.subarray(0, length);
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** Every header line of each UTF-8 file, rejected articles' too: where each article ends. */
+function headerLines(files: readonly StoredFile[]): Map<string, number[]> {
+  const headers = new Map<string, number[]>();
+  for (const f of files) {
+    if (f.encoding !== 'utf-8') continue;
+    const lines = [
+      ...f.articles.map((a) => a.source.line),
+      ...f.rejectedArticles.map((r) => r.line),
+    ];
+    headers.set(
+      f.file,
+      lines.sort((a, b) => a - b),
+    );
+  }
+  return headers;
 }
 
 /**
@@ -344,7 +368,8 @@ export async function loadContent(
 
 /**
  * Article bodies for rendering: from this run's reads when the file was read, otherwise read
- * again from the file (only pages that must be rendered ask).
+ * again from the file (only pages that must be rendered ask): the article's own lines first
+ * (parse-one-article.ts), the whole file when those do not give the text the cache has.
  */
 export class BodyStore {
   readonly #contentDir: string;
@@ -352,16 +377,26 @@ export class BodyStore {
   readonly #read: Map<string, SourceArticle[]>;
   /** Bodies read again for rendering, which may have changed since the cache was written. */
   readonly #reread = new Map<string, SourceArticle[]>();
+  readonly #files: readonly StoredFile[];
+  /** The header lines of each UTF-8 file's articles, in order, made on first use. */
+  #headers: Map<string, number[]> | undefined;
 
-  constructor(contentDir: string, bodies: Map<string, SourceArticle[]>) {
+  constructor(
+    contentDir: string,
+    bodies: Map<string, SourceArticle[]>,
+    files: readonly StoredFile[],
+  ) {
     this.#contentDir = contentDir;
     this.#read = bodies;
+    this.#files = files;
   }
 
   paragraphs(article: Article): string[] {
     const { file, line } = article.source;
     const read = this.#read.get(file)?.find((a) => a.source.line === line);
     if (read) return read.paragraphs;
+    const alone = this.#readAlone(file, line);
+    if (alone && articleHash(alone) === article.contentHash) return alone.paragraphs;
     let articles = this.#reread.get(file);
     if (!articles) {
       articles = readOneFile(file, `${this.#contentDir}/${file}`).articles;
@@ -372,6 +407,23 @@ export class BodyStore {
       throw new Error(`${file}:${line} changed while the site was being built; build again.`);
     }
     return found.paragraphs;
+  }
+
+  /** The article at `line` parsed from its own lines, up to the next header the cache knows. */
+  #readAlone(file: string, line: number): SourceArticle | undefined {
+    this.#headers ??= headerLines(this.#files);
+    const headers = this.#headers.get(file);
+    if (!headers) return undefined;
+    const bytes = readIntoScratch(`${this.#contentDir}/${file}`);
+    return (
+      bytes &&
+      parseOneArticle(
+        bytes,
+        file,
+        line,
+        headers.find((h) => h > line),
+      )
+    );
   }
 
   withBody(article: Article): Article & { paragraphs: string[] } {

@@ -251,7 +251,7 @@ export async function prepareBuild(
       return { analysisKey, memo: related! };
     },
     inputs,
-    bodies: new BodyStore(contentDir, content.bodies),
+    bodies: new BodyStore(contentDir, content.bodies, content.files),
     diagnostics: allDiagnostics,
     rejected,
     counts: {

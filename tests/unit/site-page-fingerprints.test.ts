@@ -177,7 +177,7 @@ describe('an article page fingerprint', () => {
   });
   const fingerprintsOf = (articles: StoredArticle[]) => {
     const archive = buildArchive(articles.map(toArticle), [], { title: 'Α', description: '' });
-    const kinds = planPages(archive, new BodyStore('/nowhere', new Map()), { pathPrefix: '/' });
+    const kinds = planPages(archive, new BodyStore('/nowhere', new Map(), []), { pathPrefix: '/' });
     return pageFingerprints(kinds, siteFingerprint(archive, { pathPrefix: '/' }));
   };
 
