@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentCache, StoredFile } from '../archive/article-store.ts';
 import type { RelatedState } from '../archive/load-archive.ts';
@@ -12,7 +12,13 @@ import {
   type PackedCache,
   type PackedRelatedMemo,
 } from './state-codec.ts';
-import { decodeState, readStateBytes, writeStateFile } from './state-file.ts';
+import { isRunning } from '../site/process-alive.ts';
+import {
+  decodeState,
+  readStateBytes,
+  writeStateFile,
+  writeStateFileInBackground,
+} from './state-file.ts';
 
 const FORMAT = 11;
 
@@ -137,7 +143,65 @@ export function writePending(file: string, urls: readonly string[]): void {
 }
 
 export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
-  const stored: StoredState = {
+  const stored = storedState(state);
+  writeAtomically(file, (temporary) => writeStateFile(temporary, stored));
+  rmSync(pendingFile(file), { force: true });
+}
+
+/** A state written ahead of the pages it describes (`writeStateAhead`). */
+export interface StateWrite {
+  /** Waits for the bytes, then puts the state in place: the pages it describes are. */
+  commit(): Promise<void>;
+  /** Waits for the bytes, then deletes them: the pages it describes never came to be. */
+  abandon(): Promise<void>;
+}
+
+/**
+ * Writes the state of a build about to render into a file of its own, by a thread of libuv's
+ * pool while this thread renders (0.4–0.5 s for the 121 MB state of 100,000 articles); the
+ * state replaces the previous one only when `commit`ted, once the pages are in place. A build
+ * killed meanwhile leaves the file, which the next build deletes.
+ */
+export function writeStateAhead(file: string, state: Omit<BuildState, 'format'>): StateWrite {
+  const stored = storedState(state);
+  mkdirSync(path.dirname(file), { recursive: true });
+  removeAbandonedWrites(file);
+  const temporary = `${file}.${process.pid}.tmp`;
+  const writing = writeStateFileInBackground(temporary, stored);
+  // Its failure is for `commit` to report, whenever it is called.
+  writing.catch(() => undefined);
+  return {
+    async commit() {
+      await writing;
+      renameSync(temporary, file);
+      rmSync(pendingFile(file), { force: true });
+    },
+    async abandon() {
+      await writing.catch(() => undefined);
+      rmSync(temporary, { force: true });
+    },
+  };
+}
+
+/** Deletes the temporary files of builds of this state that were killed while writing them. */
+function removeAbandonedWrites(file: string): void {
+  const name = path.basename(file);
+  let entries: string[];
+  try {
+    entries = readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(`${name}.`)) continue;
+    const pid = /\.(\d+)\.tmp$/.exec(entry)?.[1];
+    if (pid && !isRunning(Number(pid)))
+      rmSync(path.join(path.dirname(file), entry), { force: true });
+  }
+}
+
+function storedState(state: Omit<BuildState, 'format'>): StoredState {
+  return {
     format: FORMAT,
     ...state,
     content: codec.pack(state.content),
@@ -150,6 +214,4 @@ export function writeState(file: string, state: Omit<BuildState, 'format'>): voi
       fingerprints: packStrings([...state.pages.values()]),
     },
   };
-  writeAtomically(file, (temporary) => writeStateFile(temporary, stored));
-  rmSync(pendingFile(file), { force: true });
 }

@@ -19,7 +19,7 @@ import {
   type BuildState,
   stateFile,
   writePending,
-  writeState,
+  writeStateAhead,
 } from './build-state.ts';
 import { codeVersion } from './code-version.ts';
 import { countBySeverity, printDiagnostics } from './diagnostics-output.ts';
@@ -214,7 +214,7 @@ async function prepareFromState(
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
-  const stopwatch = new Stopwatch();
+  const stopwatch = new Stopwatch('read', 'plan', 'render', 'state');
   if (process.listeners('SIGINT').every((l) => l !== stopOnSignal)) {
     process.on('SIGINT', stopOnSignal).on('SIGTERM', stopOnSignal);
   }
@@ -288,15 +288,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
       // Until the new pages are in place, the pages about to change are of unknown content.
       writePending(state, [...plan.only, ...plan.removed]);
     }
-    pages = await render(options, kinds, plan, log);
-    stopwatch.lap('render');
-    writeState(state, {
+    const nextState = writeStateAhead(state, {
       content: prepared.cache,
       related: prepared.related,
       inputs,
       pages: fingerprints,
       pending: [],
     });
+    stopwatch.lap('state');
+    try {
+      pages = await render(options, kinds, plan, log);
+    } catch (error) {
+      await nextState.abandon();
+      throw error;
+    }
+    stopwatch.lap('render');
+    await nextState.commit();
     stopwatch.lap('state');
   }
 

@@ -88,6 +88,39 @@ class ArrayDeserializer extends DefaultDeserializer {
 
 /** Writes `value` to `file` (replacing it) in the layout above. */
 export function writeStateFile(file: string, value: unknown): void {
+  const chunks = stateChunks(value);
+  const fd = openSync(file, 'w');
+  try {
+    for (let i = 0; i < chunks.length; i += WRITEV_MAX) {
+      writeAll(fd, chunks.slice(i, i + WRITEV_MAX));
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * `writeStateFile` by a thread of libuv's pool: the value is serialised at once, and may change
+ * afterwards; its byte arrays may not until the promise settles.
+ */
+export async function writeStateFileInBackground(file: string, value: unknown): Promise<void> {
+  const chunks = stateChunks(value);
+  const handle = await open(file, 'w');
+  try {
+    for (let i = 0; i < chunks.length; i += WRITEV_MAX) {
+      let pending = chunks.slice(i, i + WRITEV_MAX).filter((c) => c.byteLength > 0);
+      while (pending.length > 0) {
+        const { bytesWritten } = await handle.writev(pending);
+        pending = unwritten(pending, bytesWritten);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The pieces of a state file, in order: header, serialised value, table, arrays. */
+function stateChunks(value: unknown): Uint8Array[] {
   const serializer = new ArraySerializer();
   serializer.writeHeader();
   serializer.writeValue(value);
@@ -114,31 +147,26 @@ export function writeStateFile(file: string, value: unknown): void {
     if (pad > 0) chunks.push(new Uint8Array(pad));
     offset += view.byteLength + pad;
   });
-  const fd = openSync(file, 'w');
-  try {
-    for (let i = 0; i < chunks.length; i += WRITEV_MAX) {
-      writeAll(fd, chunks.slice(i, i + WRITEV_MAX));
+  return chunks;
+}
+
+/** What is left of `chunks` once `written` bytes of them are written. */
+function unwritten(chunks: Uint8Array[], written: number): Uint8Array[] {
+  const rest: Uint8Array[] = [];
+  for (const chunk of chunks) {
+    if (written >= chunk.byteLength) written -= chunk.byteLength;
+    else {
+      rest.push(chunk.subarray(written));
+      written = 0;
     }
-  } finally {
-    closeSync(fd);
   }
+  return rest;
 }
 
 /** `writevSync` until every byte is written: a call may write fewer than asked. */
 function writeAll(fd: number, chunks: Uint8Array[]): void {
   let pending = chunks.filter((c) => c.byteLength > 0);
-  while (pending.length > 0) {
-    let written = writevSync(fd, pending);
-    const rest: Uint8Array[] = [];
-    for (const chunk of pending) {
-      if (written >= chunk.byteLength) written -= chunk.byteLength;
-      else {
-        rest.push(chunk.subarray(written));
-        written = 0;
-      }
-    }
-    pending = rest;
-  }
+  while (pending.length > 0) pending = unwritten(pending, writevSync(fd, pending));
 }
 
 /**

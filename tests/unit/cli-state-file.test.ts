@@ -1,11 +1,22 @@
 import { Buffer } from 'node:buffer';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serialize } from 'node:v8';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readState, readStateAhead, writeState } from '../../src/cli/build-state.ts';
-import { decodeState, readStateBytes, writeStateFile } from '../../src/cli/state-file.ts';
+import {
+  readState,
+  readStateAhead,
+  writePending,
+  writeState,
+  writeStateAhead,
+} from '../../src/cli/build-state.ts';
+import {
+  decodeState,
+  readStateBytes,
+  writeStateFile,
+  writeStateFileInBackground,
+} from '../../src/cli/state-file.ts';
 
 const folders: string[] = [];
 
@@ -92,6 +103,57 @@ describe('the state file', () => {
     writeStateFile(file, sample());
     expect((await readStateBytes(file)).equals(readFileSync(file))).toBe(true);
     await expect(readStateBytes(`${file}.missing`)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('writing a state file by another thread', () => {
+  it('writes the bytes the same value written at once gives', async () => {
+    const now = tempFile();
+    const later = `${now}.later`;
+    writeStateFile(now, sample());
+    await writeStateFileInBackground(later, sample());
+    expect(readFileSync(later).equals(readFileSync(now))).toBe(true);
+  });
+});
+
+describe('writing the build state ahead of its pages', () => {
+  const state = (inputs: string) => ({
+    content: { analysisKey: 'a', textKey: 't', writtenAt: 1, files: [] },
+    inputs,
+    pages: new Map([['/2026/01/27/', '0123456789abcdef']]),
+    pending: [],
+  });
+  const others = (file: string) =>
+    readdirSync(path.dirname(file)).filter((entry) => entry !== path.basename(file));
+
+  it('replaces the state only when committed, and clears what was pending', async () => {
+    const file = tempFile();
+    writeState(file, state('before'));
+    writePending(file, ['/2026/01/27/']);
+    const write = writeStateAhead(file, state('after'));
+    expect((await readState(file))?.inputs).toBe('');
+    await write.commit();
+    expect(await readState(file)).toEqual({ format: expect.any(Number), ...state('after') });
+    expect(others(file)).toEqual([]);
+  });
+
+  it('leaves the previous state when abandoned', async () => {
+    const file = tempFile();
+    writeState(file, state('before'));
+    await writeStateAhead(file, state('after')).abandon();
+    expect((await readState(file))?.inputs).toBe('before');
+    expect(others(file)).toEqual([]);
+  });
+
+  it("deletes a killed build's unfinished state, and not a running one's", async () => {
+    const file = tempFile();
+    const dead = `${file}.999999999.tmp`;
+    const running = `${file}.${process.ppid}.tmp`;
+    writeFileSync(dead, 'half a state');
+    writeFileSync(running, 'half a state');
+    await writeStateAhead(file, state('after')).commit();
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(running)).toBe(true);
   });
 });
 
