@@ -29,6 +29,7 @@ import {
   SHAPE,
   type GenerateResult,
 } from './generate.ts';
+import { settle } from './settle.ts';
 
 const USAGE = `Usage: npm run bench -- --articles N [--keep DIR] [--skip-search] [--snapshot] [--seed S] [--json FILE]
 
@@ -389,6 +390,8 @@ interface StepResult {
   pass?: boolean;
   why?: string;
   load1?: number;
+  /** Seconds waited before the step for the command's deletions of what it replaced. */
+  waited?: number;
   cliSaid: string[];
   log?: string;
 }
@@ -566,6 +569,7 @@ async function runStep(
     result.na = spec.run.na;
     return result;
   }
+  result.waited = await settle(dirs.site);
   result.change = spec.before?.();
   result.load1 = os.loadavg()[0];
   result.command = `ephemeris ${spec.run.join(' ').replaceAll(dirs.work + path.sep, '')}`;
@@ -724,6 +728,8 @@ function report(
       '.',
     `Load average (1 min) at the start of the steps: ${loads.map((l) => l.toFixed(1)).join(', ') || '—'}` +
       ` (above ${m.cores} means other work shared the cores).`,
+    `Before each step the benchmark waited for the command's background deletions (\`site.trash-…\`) to end: ` +
+      `${results.map((r) => `${(r.waited ?? 0).toFixed(1)} s`).join(', ')}.`,
     `Archive: ${fmtInt(gen.articles)} articles over ${fmtInt(gen.days)} days (${gen.firstDate} to ${gen.lastDate}), ` +
       `${(gen.bytes / 1024 ** 2).toFixed(0)} MiB in ${fmtInt(gen.files)} files; words from ${gen.vocabulary.source} ` +
       `(${fmtInt(gen.vocabulary.articles)} articles, ${fmtInt(gen.vocabulary.words)} words); generated in ${gen.seconds.toFixed(1)} s, not timed above.`,
