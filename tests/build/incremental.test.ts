@@ -142,16 +142,22 @@ async function build(
   expect(run.code, run.stderr).toBe(0);
 }
 
+/** A copy of the fixture's content in a folder of its own, built once with its cache. */
+async function builtCopy(prefix: string) {
+  const work = mkdtempSync(path.join(tmpdir(), prefix));
+  const content = path.join(work, 'content');
+  cpSync(FIXTURE, content, { recursive: true });
+  const out = path.join(work, 'site');
+  const cache = path.join(work, 'cache');
+  await build(content, out, cache);
+  return { work, content, out, cache };
+}
+
 describe('incremental builds', () => {
   it('produce exactly the output of a clean build after any sequence of changes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 3 }), async (operations) => {
-        const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-incremental-'));
-        const content = path.join(work, 'content');
-        cpSync(FIXTURE, content, { recursive: true });
-        const out = path.join(work, 'site');
-        const cache = path.join(work, 'cache');
-        await build(content, out, cache);
+        const { work, content, out, cache } = await builtCopy('ephemeris-incremental-');
         for (const op of operations) {
           apply(content, op);
           await build(content, out, cache);
@@ -169,12 +175,7 @@ describe('incremental builds', () => {
   });
 
   it('renders nothing when nothing changed, and only what an edit touches', async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-incremental-'));
-    const content = path.join(work, 'content');
-    cpSync(FIXTURE, content, { recursive: true });
-    const out = path.join(work, 'site');
-    const cache = path.join(work, 'cache');
-    await build(content, out, cache);
+    const { work, content, out, cache } = await builtCopy('ephemeris-incremental-');
     const again = await runCli(['build', '--content', content, '--out', out, '--cache', cache]);
     expect(again.stderr).toMatch(/Nothing changed in \d+ files: .* is up to date/);
     const file = path.join(content, 'articles/2025/december.txt');
@@ -194,12 +195,7 @@ describe('incremental builds', () => {
   });
 
   it('indexes the pages of a build killed after moving them in, though they read the same', async () => {
-    const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-interrupted-'));
-    const content = path.join(work, 'content');
-    cpSync(FIXTURE, content, { recursive: true });
-    const out = path.join(work, 'site');
-    const cache = path.join(work, 'cache');
-    await build(content, out, cache);
+    const { work, content, out, cache } = await builtCopy('ephemeris-interrupted-');
     const file = path.join(content, 'articles/2025/december.txt');
     writeFileSync(file, readFileSync(file, 'utf8').replace('πέντε ημέρες', 'έξι ημέρες'));
     const clean = path.join(work, 'clean');
