@@ -1,6 +1,6 @@
 /**
  * One article of a file, parsed from its own lines: what rendering an old article's page needs.
- * Parsing the whole file instead (a day of 30 articles, some 150 kB) costs 3–4 ms, most of it
+ * Parsing the whole file instead (a day of 30 articles, some 150 kB) took 3.6–8 ms, most of it
  * making the file's text, and a day of news re-renders old articles from a hundred files.
  *
  * Pure, like parse-file.ts. The caller checks the result against what it knows of the article
