@@ -214,7 +214,7 @@ async function prepareFromState(
 export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const log = options.log ?? ((line: string) => console.error(line));
   const started = performance.now();
-  const stopwatch = new Stopwatch('read', 'plan', 'render', 'state');
+  const stopwatch = new Stopwatch(['read', 'plan', 'render', 'state']);
   if (process.listeners('SIGINT').every((l) => l !== stopOnSignal)) {
     process.on('SIGINT', stopOnSignal).on('SIGTERM', stopOnSignal);
   }
