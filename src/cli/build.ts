@@ -20,6 +20,7 @@ import {
   stateFile,
   writePending,
   writeStateAhead,
+  type StateWrite,
 } from './build-state.ts';
 import { codeVersion } from './code-version.ts';
 import { countBySeverity, printDiagnostics } from './diagnostics-output.ts';
@@ -86,11 +87,13 @@ async function updateSearch(
 
 /** The staging folder being written, if any: what an interruption must remove. */
 let renderingInto: string | undefined;
+/** The next state, written while the pages render: an interruption deletes it too. */
+let stateAhead: StateWrite | undefined;
 
 /**
- * Ctrl-C or a kill request: drop the half-written staging folder and stop. The handler runs
- * between steps, never inside the synchronous moves into the output folder, so the site is
- * either as it was or completely updated.
+ * Ctrl-C or a kill request: drop the half-written staging folder and next state, and stop. The
+ * handler runs between steps, never inside the synchronous moves into the output folder, so
+ * the site is either as it was or completely updated.
  */
 async function stopOnSignal(signal: NodeJS.Signals): Promise<void> {
   if (renderingInto) {
@@ -98,6 +101,7 @@ async function stopOnSignal(signal: NodeJS.Signals): Promise<void> {
     await stopWriterThreads();
     rmSync(folder, { recursive: true, force: true });
   }
+  await stateAhead?.abandon();
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
@@ -288,19 +292,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
       // Until the new pages are in place, the pages about to change are of unknown content.
       writePending(state, [...plan.only, ...plan.removed]);
     }
-    const nextState = writeStateAhead(state, {
+    const nextState = (stateAhead = writeStateAhead(state, {
       content: prepared.cache,
       related: prepared.related,
       inputs,
       pages: fingerprints,
       pending: [],
-    });
+    }));
     stopwatch.lap('state');
     try {
       pages = await render(options, kinds, plan, log);
     } catch (error) {
       await nextState.abandon();
       throw error;
+    } finally {
+      stateAhead = undefined;
     }
     stopwatch.lap('render');
     await nextState.commit();

@@ -136,6 +136,8 @@ describe('a build that fails or is interrupted leaves the previous site untouche
     expect(run.sawStaging, 'the build was writing pages when it was interrupted').toBe(true);
     expect(run.code === 0 && run.signal === null).toBe(false);
     expect(treeHash(out)).toBe(before);
+    // Nor the next state, which was being written while the pages rendered.
+    expect(fs.readdirSync(cache).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
   // An incremental build renders elsewhere too, but then moves its changed pages into the
