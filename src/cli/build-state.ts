@@ -13,12 +13,7 @@ import {
   type PackedRelatedMemo,
 } from './state-codec.ts';
 import { isRunning } from '../site/process-alive.ts';
-import {
-  decodeState,
-  readStateBytes,
-  writeStateFile,
-  writeStateFileInBackground,
-} from './state-file.ts';
+import { decodeState, readStateBytes, writeStateFile } from './state-file.ts';
 
 const FORMAT = 11;
 
@@ -126,9 +121,14 @@ export async function readState(file: string): Promise<BuildState | undefined> {
   return { ...state, inputs: '', pending: [...new Set([...state.pending, ...pending])] };
 }
 
+/** Where this process writes `file` before renaming it into place (`removeAbandonedWrites`). */
+function temporaryOf(file: string): string {
+  return `${file}.${process.pid}.tmp`;
+}
+
 function writeAtomically(file: string, write: (temporary: string) => void): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
+  const temporary = temporaryOf(file);
   write(temporary);
   renameSync(temporary, file);
 }
@@ -140,12 +140,6 @@ function writeAtomically(file: string, write: (temporary: string) => void): void
 export function writePending(file: string, urls: readonly string[]): void {
   const json = JSON.stringify([...new Set([...readPending(file), ...urls])]);
   writeAtomically(pendingFile(file), (temporary) => writeFileSync(temporary, json));
-}
-
-export function writeState(file: string, state: Omit<BuildState, 'format'>): void {
-  const stored = storedState(state);
-  writeAtomically(file, (temporary) => writeStateFile(temporary, stored));
-  rmSync(pendingFile(file), { force: true });
 }
 
 /** A state written ahead of the pages it describes (`writeStateAhead`). */
@@ -167,8 +161,8 @@ export function writeStateAhead(file: string, state: Omit<BuildState, 'format'>)
   const stored = storedState(state);
   mkdirSync(path.dirname(file), { recursive: true });
   removeAbandonedWrites(file);
-  const temporary = `${file}.${process.pid}.tmp`;
-  const writing = writeStateFileInBackground(temporary, stored);
+  const temporary = temporaryOf(file);
+  const writing = writeStateFile(temporary, stored);
   // Its failure is for `commit` to report, whenever it is called.
   writing.catch(() => undefined);
   return {

@@ -12,7 +12,6 @@
  * of this table and its length in bytes, as 64-bit floats; the arrays, each padded to 8.
  */
 import { Buffer } from 'node:buffer';
-import { closeSync, openSync, writevSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DefaultDeserializer, DefaultSerializer } from 'node:v8';
 
@@ -86,24 +85,12 @@ class ArrayDeserializer extends DefaultDeserializer {
   }
 }
 
-/** Writes `value` to `file` (replacing it) in the layout above. */
-export function writeStateFile(file: string, value: unknown): void {
-  const chunks = stateChunks(value);
-  const fd = openSync(file, 'w');
-  try {
-    for (let i = 0; i < chunks.length; i += WRITEV_MAX) {
-      writeAll(fd, chunks.slice(i, i + WRITEV_MAX));
-    }
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
- * `writeStateFile` by a thread of libuv's pool: the value is serialised at once, and may change
- * afterwards; its byte arrays may not until the promise settles.
+ * Writes `value` to `file` (replacing it) in the layout above, by a thread of libuv's pool: the
+ * value is serialised at once, and may change afterwards; its byte arrays may not until the
+ * promise settles.
  */
-export async function writeStateFileInBackground(file: string, value: unknown): Promise<void> {
+export async function writeStateFile(file: string, value: unknown): Promise<void> {
   const chunks = stateChunks(value);
   const handle = await open(file, 'w');
   try {
@@ -161,12 +148,6 @@ function unwritten(chunks: Uint8Array[], written: number): Uint8Array[] {
     }
   }
   return rest;
-}
-
-/** `writevSync` until every byte is written: a call may write fewer than asked. */
-function writeAll(fd: number, chunks: Uint8Array[]): void {
-  let pending = chunks.filter((c) => c.byteLength > 0);
-  while (pending.length > 0) pending = unwritten(pending, writevSync(fd, pending));
 }
 
 /**

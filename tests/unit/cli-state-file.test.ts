@@ -8,15 +8,9 @@ import {
   readState,
   readStateAhead,
   writePending,
-  writeState,
   writeStateAhead,
 } from '../../src/cli/build-state.ts';
-import {
-  decodeState,
-  readStateBytes,
-  writeStateFile,
-  writeStateFileInBackground,
-} from '../../src/cli/state-file.ts';
+import { decodeState, readStateBytes, writeStateFile } from '../../src/cli/state-file.ts';
 
 const folders: string[] = [];
 
@@ -61,7 +55,7 @@ describe('the state file', () => {
   it('gives back the value written, arrays of each kind with their contents and types', async () => {
     const file = tempFile();
     const value = sample();
-    writeStateFile(file, value);
+    await writeStateFile(file, value);
     const read = decodeState(await readStateBytes(file)) as ReturnType<typeof sample>;
     expect(read).toEqual(value);
     // toEqual does not tell a Buffer from a Uint8Array, nor the kinds of typed array apart.
@@ -74,9 +68,9 @@ describe('the state file', () => {
     );
   });
 
-  it('reads arrays that its bytes hold at any offset of their buffer', () => {
+  it('reads arrays that its bytes hold at any offset of their buffer', async () => {
     const file = tempFile();
-    writeStateFile(file, sample());
+    await writeStateFile(file, sample());
     const bytes = readFileSync(file);
     // The same bytes one position into a larger buffer: views would be misaligned.
     for (const shift of [1, 2, 4]) {
@@ -92,7 +86,7 @@ describe('the state file', () => {
     const file = tempFile();
     writeFileSync(file, serialize({ format: 8 }));
     expect(() => decodeState(readFileSync(file))).toThrow(/not a state file/);
-    writeStateFile(file, sample());
+    await writeStateFile(file, sample());
     const bytes = readFileSync(file);
     writeFileSync(file, bytes.subarray(0, bytes.length - 9));
     expect(() => decodeState(readFileSync(file))).toThrow(/cut short/);
@@ -100,19 +94,9 @@ describe('the state file', () => {
 
   it('reads the bytes of a file as they are, and a missing file as an error', async () => {
     const file = tempFile();
-    writeStateFile(file, sample());
+    await writeStateFile(file, sample());
     expect((await readStateBytes(file)).equals(readFileSync(file))).toBe(true);
     await expect(readStateBytes(`${file}.missing`)).rejects.toThrow(/ENOENT/);
-  });
-});
-
-describe('writing a state file by another thread', () => {
-  it('writes the bytes the same value written at once gives', async () => {
-    const now = tempFile();
-    const later = `${now}.later`;
-    writeStateFile(now, sample());
-    await writeStateFileInBackground(later, sample());
-    expect(readFileSync(later).equals(readFileSync(now))).toBe(true);
   });
 });
 
@@ -128,7 +112,7 @@ describe('writing the build state ahead of its pages', () => {
 
   it('replaces the state only when committed, and clears what was pending', async () => {
     const file = tempFile();
-    writeState(file, state('before'));
+    await writeStateAhead(file, state('before')).commit();
     writePending(file, ['/2026/01/27/']);
     const write = writeStateAhead(file, state('after'));
     expect((await readState(file))?.inputs).toBe('');
@@ -139,7 +123,7 @@ describe('writing the build state ahead of its pages', () => {
 
   it('leaves the previous state when abandoned', async () => {
     const file = tempFile();
-    writeState(file, state('before'));
+    await writeStateAhead(file, state('before')).commit();
     await writeStateAhead(file, state('after')).abandon();
     expect((await readState(file))?.inputs).toBe('before');
     expect(others(file)).toEqual([]);
@@ -167,7 +151,7 @@ describe('reading the build state ahead', () => {
 
   it('gives the state that reading it when asked gives', async () => {
     const file = tempFile();
-    writeState(file, state);
+    await writeStateAhead(file, state).commit();
     void readStateAhead(file);
     const ahead = await readState(file);
     expect(ahead).toEqual({ format: expect.any(Number), ...state });
@@ -176,7 +160,7 @@ describe('reading the build state ahead', () => {
 
   it('takes the bytes read ahead, once; a missing state is none', async () => {
     const file = tempFile();
-    writeState(file, state);
+    await writeStateAhead(file, state).commit();
     await readStateAhead(file);
     rmSync(file);
     expect(await readState(file)).toEqual({ format: expect.any(Number), ...state });
