@@ -2,7 +2,8 @@
 export class Stopwatch {
   readonly #now: () => number;
   #last: number;
-  readonly #laps: [string, number][];
+  /** Seconds by step, in the summary's order; undefined for a step not timed yet. */
+  readonly #seconds = new Map<string, number | undefined>();
 
   /**
    * `steps` are summed up in this order whenever they are timed, which may be in several
@@ -12,23 +13,21 @@ export class Stopwatch {
   constructor(steps: readonly string[], now = () => performance.now()) {
     this.#now = now;
     this.#last = now();
-    this.#laps = steps.map((step) => [step, Number.NaN]);
+    for (const step of steps) this.#seconds.set(step, undefined);
   }
 
   /** Ends the step named `step` now; the next step starts now. A step met again adds up. */
   lap(step: string): void {
     const now = this.#now();
-    const seconds = (now - this.#last) / 1000;
-    const known = this.#laps.find(([name]) => name === step);
-    if (!known) this.#laps.push([step, seconds]);
-    else known[1] = Number.isNaN(known[1]) ? seconds : known[1] + seconds;
+    this.#seconds.set(step, (this.#seconds.get(step) ?? 0) + (now - this.#last) / 1000);
     this.#last = now;
   }
 
   summary(): string {
-    return this.#laps
-      .filter(([, seconds]) => !Number.isNaN(seconds))
-      .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+    return [...this.#seconds]
+      .flatMap(([step, seconds]) =>
+        seconds === undefined ? [] : [`${step} ${seconds.toFixed(1)} s`],
+      )
       .join(', ');
   }
 }
