@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // The command is written in TypeScript; tsx lets Node run it (and the Eleventy config) directly.
 import process from 'node:process';
-import { register } from 'tsx/esm/api';
+import { dieWithParent, missingHeapFlag, runAgainWith } from './heap-limit.js';
 
+const heapFlag = missingHeapFlag();
+if (heapFlag) await runAgainWith(heapFlag);
+dieWithParent();
+
+const { register } = await import('tsx/esm/api');
 // tsx turns source maps on, and Node then decodes the map of every module it loads: 0.08 s of
 // each run. They stay on when asked for (`node --enable-source-maps`), for stack traces in
 // TypeScript.

@@ -90,12 +90,18 @@ let renderingInto: string | undefined;
 /** The next state, written while the pages render: an interruption deletes it too. */
 let stateAhead: StateWrite | undefined;
 
+let stopping = false;
+
 /**
  * Ctrl-C or a kill request: drop the half-written staging folder and next state, and stop. The
  * handler runs between steps, never inside the synchronous moves into the output folder, so
  * the site is either as it was or completely updated.
  */
 async function stopOnSignal(signal: NodeJS.Signals): Promise<void> {
+  // Ctrl-C in a terminal reaches this process twice when `bin/heap-limit.js` started it: from
+  // the terminal and from the process that started it.
+  if (stopping) return;
+  stopping = true;
   if (renderingInto) {
     const folder = renderingInto;
     await stopWriterThreads();
