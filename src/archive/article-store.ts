@@ -11,6 +11,7 @@ import {
 } from '../ingest/read-content.ts';
 import type { RejectedArticle } from '../ingest/parse-articles.ts';
 import type { Analysis, Article, ArticleHeader, Diagnostic, SourceArticle } from '../model.ts';
+import { bodyAt, packBodies, type FileBodies } from './file-bodies.ts';
 import { MentionInterner } from './mentions.ts';
 
 /** An article as the cache keeps it: its header, its analysis, and a hash of its text. */
@@ -60,7 +61,7 @@ export interface ContentCache {
 export interface LoadedContent {
   files: StoredFile[];
   /** Bodies of the files read in this run, by file; unchanged files are not read at all. */
-  bodies: Map<string, SourceArticle[]>;
+  bodies: Map<string, FileBodies>;
   diagnostics: Diagnostic[];
   /** When reading started (ms since epoch): the cache's `writtenAt`. */
   startedAt: number;
@@ -101,7 +102,7 @@ function hashBytes(bytes: Uint8Array): string {
 /** What reading one file gave: its cache entry and, for rendering, its articles' bodies. */
 export interface ReadResult {
   stored: StoredFile;
-  articles: SourceArticle[];
+  bodies: FileBodies;
 }
 
 /** A file whose cached entry cannot be used: it is read, parsed and analysed again. */
@@ -204,7 +205,7 @@ export function storeFile(
       rejectedArticles: parsed.rejectedArticles,
       articles,
     },
-    articles: parsed.articles,
+    bodies: packBodies(parsed.articles),
   };
 }
 
@@ -351,10 +352,10 @@ export async function loadContent(
   };
   // A build that reads nothing needs no reader: the in-thread one indexes the whole cache.
   const results = jobs.length === 0 ? [] : await read(analysed)(jobs, fileDone);
-  const bodies = new Map<string, SourceArticle[]>();
+  const bodies = new Map<string, FileBodies>();
   results.forEach((result, i) => {
     files[jobIndex[i]!] = result.stored;
-    bodies.set(result.stored.file, result.articles);
+    bodies.set(result.stored.file, result.bodies);
   });
   return {
     files: files as StoredFile[],
@@ -374,18 +375,14 @@ export async function loadContent(
 export class BodyStore {
   readonly #contentDir: string;
   /** Bodies read in this run: the texts this run's hashes were made from. */
-  readonly #read: Map<string, SourceArticle[]>;
+  readonly #read: Map<string, FileBodies>;
   /** Bodies read again for rendering, which may have changed since the cache was written. */
   readonly #reread = new Map<string, SourceArticle[]>();
   readonly #files: readonly StoredFile[];
   /** The header lines of each UTF-8 file's articles, in order, made on first use. */
   #headers: Map<string, number[]> | undefined;
 
-  constructor(
-    contentDir: string,
-    bodies: Map<string, SourceArticle[]>,
-    files: readonly StoredFile[],
-  ) {
+  constructor(contentDir: string, bodies: Map<string, FileBodies>, files: readonly StoredFile[]) {
     this.#contentDir = contentDir;
     this.#read = bodies;
     this.#files = files;
@@ -393,8 +390,9 @@ export class BodyStore {
 
   paragraphs(article: Article): string[] {
     const { file, line } = article.source;
-    const read = this.#read.get(file)?.find((a) => a.source.line === line);
-    if (read) return read.paragraphs;
+    const read = this.#read.get(file);
+    const body = read && bodyAt(read, line);
+    if (body) return body;
     const alone = this.#readAlone(file, line);
     if (alone && articleHash(alone) === article.contentHash) return alone.paragraphs;
     let articles = this.#reread.get(file);

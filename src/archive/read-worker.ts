@@ -21,5 +21,7 @@ parentPort!.on('message', ({ id, jobs }: WorkerRequest) => {
   } catch (error) {
     reply = { id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
-  parentPort!.postMessage(reply);
+  // The bodies' bytes are handed over, not copied.
+  const transfer = 'results' in reply ? reply.results.map((r) => r.bodies.bytes.buffer) : [];
+  parentPort!.postMessage(reply, transfer);
 });

@@ -30,15 +30,34 @@ writeFileSync(
     article(2, 'Χιόνια στη Φλώρινα'),
 );
 
-async function stored(): Promise<StoredFile[]> {
+async function loaded() {
   const analyze = articleAnalyzer(loadCompiledTaxonomy(content).compiled);
   const keys = { analysisKey: 'a', textKey: 't' };
-  return (await loadContent(content, keys, (usable) => readInThisThread(analyze, usable))).files;
+  return loadContent(content, keys, (usable) => readInThisThread(analyze, usable));
+}
+
+async function stored(): Promise<StoredFile[]> {
+  return (await loaded()).files;
 }
 
 const asArticle = (a: StoredFile['articles'][number]) => a as unknown as Article;
 
 describe('BodyStore', () => {
+  it('gives the bodies this build read, without reading the file again', async () => {
+    const { files, bodies: read } = await loaded();
+    const file = path.join(content, 'articles/day.txt');
+    const original = readFileSync(file);
+    rmSync(file);
+    try {
+      const bodies = new BodyStore(content, read, files);
+      expect(files[0]!.articles.map((a) => bodies.paragraphs(asArticle(a)))).toEqual(
+        [0, 1, 2].map((n) => [`Η πρώτη παράγραφος του άρθρου ${n}.`, 'Και η δεύτερη.']),
+      );
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
   it('gives the paragraphs of every article of a file it did not read', async () => {
     const files = await stored();
     const bodies = new BodyStore(content, new Map(), files);
