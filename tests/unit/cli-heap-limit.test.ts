@@ -35,6 +35,7 @@ describe('heapLimitFlag', () => {
     expect(
       heapLimitFlag({ ...defaults, nodeOptions: '--require x.cjs --max-old-space-size=900' }),
     ).toBeUndefined();
+    expect(heapLimitFlag({ ...defaults, execArgv: ['--max-heap-size=3000'] })).toBeUndefined();
     expect(heapLimitFlag({ ...defaults, nodeOptions: '--require x.cjs' })).toBe(
       '--max-old-space-size=18432',
     );
