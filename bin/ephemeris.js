@@ -3,7 +3,7 @@
 import process from 'node:process';
 import { dieWithParent, missingHeapFlag, runAgainWith } from './heap-limit.js';
 
-const heapFlag = missingHeapFlag();
+const heapFlag = missingHeapFlag(process.argv.slice(2));
 if (heapFlag) await runAgainWith(heapFlag);
 dieWithParent();
 

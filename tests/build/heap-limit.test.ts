@@ -4,12 +4,12 @@
  * process never outliving the first.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { heapLimitFlag, usableMemory } from '../../bin/heap-limit.js';
+import { articleBytes, heapLimitFlag, usableMemory } from '../../bin/heap-limit.js';
 import { CLI, PROJECT_ROOT } from './helpers.ts';
 
 const PROBE = path.join(PROJECT_ROOT, 'tests/fixtures/heap-probe.mjs');
@@ -17,11 +17,21 @@ const MIB = 2 ** 20;
 const work = mkdtempSync(path.join(os.tmpdir(), 'ephemeris-heap-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** What this machine should get: the flag a command started plainly here runs again with. */
+/**
+ * The sample, and beside it a 3 GiB article file that takes no room (sparse): by its size, an
+ * archive to run again for; too large to read, so the build reports it and goes on.
+ */
+const large = path.join(work, 'content');
+cpSync(path.join(PROJECT_ROOT, 'content'), large, { recursive: true });
+writeFileSync(path.join(large, 'articles/huge.txt'), '');
+truncateSync(path.join(large, 'articles/huge.txt'), 3 * 2 ** 30);
+
+/** What this machine gives the large archive: the flag its command runs again with, if any. */
 const expected = heapLimitFlag({
   heapLimit: v8.getHeapStatistics().heap_size_limit,
   memory: usableMemory(os.totalmem(), process.constrainedMemory?.()),
   execArgv: [],
+  articleBytes: articleBytes(large),
 });
 
 interface Started {
@@ -74,6 +84,8 @@ async function until(condition: () => boolean, seconds: number): Promise<boolean
 /** `serve`: a build, then a server that runs until it is stopped, so never ends by itself. */
 const serving = (name: string) => [
   'serve',
+  '--content',
+  large,
   '--out',
   path.join(work, name),
   '--cache',
@@ -84,8 +96,8 @@ const serving = (name: string) => [
 ];
 
 describe('the heap a command runs with', () => {
-  it('is most of the memory, in a second process, when V8 would allow less', async () => {
-    const run = start(['--help']);
+  it('is most of the memory, in a second process, for an archive that would crowd V8’s limit', async () => {
+    const run = start(['--help', '--content', large]);
     expect(await run.ended).toEqual({ code: 0, signal: null });
     const processes = run.processes();
     if (expected === undefined) {
@@ -98,8 +110,16 @@ describe('the heap a command runs with', () => {
     expect(processes[1]!.limit).toBeLessThan(wanted + 256 * MIB);
   });
 
+  it('is V8’s own, in one process, for a small archive', async () => {
+    const run = start(['--help']);
+    expect(await run.ended).toEqual({ code: 0, signal: null });
+    expect(run.processes()).toEqual([
+      { pid: run.pid, limit: v8.getHeapStatistics().heap_size_limit },
+    ]);
+  });
+
   it('is the one the user chose in NODE_OPTIONS, in one process', async () => {
-    const run = start(['--help'], '--max-old-space-size=512');
+    const run = start(['--help', '--content', large], '--max-old-space-size=512');
     expect(await run.ended).toEqual({ code: 0, signal: null });
     const processes = run.processes();
     expect(processes).toHaveLength(1);
