@@ -125,17 +125,21 @@ export class KeyHash {
 
   /** 16 hex digits. */
   digest(): string {
-    const [a, b] = this.digestWords();
-    return hexWord(a) + hexWord(b);
+    return hexDigest(...this.digestWords());
   }
 }
 
 /** Two hex digits per byte value. */
 const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
+/** A digest's two words as 16 hex digits. */
+export function hexDigest(a: number, b: number): string {
+  return hexWord(a) + hexWord(b);
+}
+
 /**
  * An unsigned 32-bit number as 8 hex digits, byte by byte from a table: a rebuild writes one
- * per page, and `toString(16)` with `padStart` took twice as long.
+ * per article and name page, and `toString(16)` with `padStart` took twice as long.
  */
 function hexWord(word: number): string {
   return (

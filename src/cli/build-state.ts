@@ -12,10 +12,11 @@ import {
   type PackedCache,
   type PackedRelatedMemo,
 } from './state-codec.ts';
+import { PageFingerprints } from '../site/page-fingerprints.ts';
 import { isRunning } from '../site/process-alive.ts';
 import { decodeState, readStateBytes, writeStateFile } from './state-file.ts';
 
-const FORMAT = 11;
+const FORMAT = 12;
 
 /** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';
@@ -28,8 +29,8 @@ export interface BuildState {
   related?: RelatedState;
   /** `PreparedBuild.inputs` and the path prefix of the build that wrote the output. */
   inputs: string;
-  /** Fingerprint of every page in the output folder, by URL. */
-  pages: Map<string, string>;
+  /** Fingerprint of every page in the output folder. */
+  pages: PageFingerprints;
   /**
    * URLs of pages that a build was about to delete or replace when it stopped: their files
    * may be stale or still present, so the next build replaces or deletes them whatever their
@@ -49,8 +50,8 @@ export function packAhead(file: StoredFile, analysisKey: string): void {
 interface StoredState extends Omit<BuildState, 'content' | 'related' | 'pages'> {
   content: PackedCache;
   related?: { analysisKey: string; memo: PackedRelatedMemo };
-  /** URLs and fingerprints, in the same order. */
-  pages: { urls: Uint8Array; fingerprints: Uint8Array };
+  /** URLs (`packStrings`) and their fingerprints' words, in the same order. */
+  pages: { urls: Uint8Array; words: Int32Array };
 }
 
 /** One state per pair of content and output folders, so two sites never share one. */
@@ -101,8 +102,6 @@ export async function readState(file: string): Promise<BuildState | undefined> {
   try {
     const stored = decodeState(await (ahead ?? readStateBytes(file))) as StoredState;
     if (stored.format !== FORMAT) return undefined;
-    const urls = unpackStrings(stored.pages.urls);
-    const fingerprints = unpackStrings(stored.pages.fingerprints);
     state = {
       ...stored,
       content: codec.unpack(stored.content),
@@ -110,15 +109,19 @@ export async function readState(file: string): Promise<BuildState | undefined> {
         analysisKey: stored.related.analysisKey,
         memo: unpackRelatedMemo(stored.related.memo),
       },
-      pages: new Map(urls.map((url, i) => [url, fingerprints[i]!])),
+      pages: new PageFingerprints(unpackStrings(stored.pages.urls), stored.pages.words),
     };
   } catch {
     return undefined;
   }
   const pending = readPending(file);
   if (pending.length === 0) return state;
-  for (const url of pending) state.pages.delete(url);
-  return { ...state, inputs: '', pending: [...new Set([...state.pending, ...pending])] };
+  return {
+    ...state,
+    inputs: '',
+    pages: state.pages.without(pending),
+    pending: [...new Set([...state.pending, ...pending])],
+  };
 }
 
 /** Where this process writes `file` before renaming it into place (`removeAbandonedWrites`). */
@@ -204,9 +207,6 @@ function storedState(state: Omit<BuildState, 'format'>): StoredState {
       analysisKey: state.related.analysisKey,
       memo: packRelatedMemo(state.related.memo),
     },
-    pages: {
-      urls: packStrings([...state.pages.keys()]),
-      fingerprints: packStrings([...state.pages.values()]),
-    },
+    pages: { urls: packStrings(state.pages.urls), words: state.pages.words },
   };
 }

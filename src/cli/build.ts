@@ -279,11 +279,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildOutcome> {
   const incremental = previous !== undefined && existsSync(options.outDir);
   let plan: RenderPlan = { removed: [], unverified: new Set() };
   if (incremental) {
+    const changes = fingerprints.changesFrom(previous.pages);
     const only = new Set<string>(previous.pending.filter((url) => fingerprints.has(url)));
-    for (const [url, hash] of fingerprints) if (previous.pages.get(url) !== hash) only.add(url);
-    const removed = [...previous.pages.keys(), ...previous.pending].filter(
-      (url) => !fingerprints.has(url),
-    );
+    for (const url of changes.changed) only.add(url);
+    const removed = [
+      ...changes.removed,
+      ...previous.pending.filter((url) => !fingerprints.has(url)),
+    ];
     // When most pages change (new code, new layout, new site settings), moving them one by one
     // costs more than rendering the whole site and swapping the folder.
     plan =

@@ -17,6 +17,7 @@ import { fingerprintJson, KeyHash } from '../archive/fingerprint.ts';
 import { TOPICS_URL } from '../archive/urls.ts';
 import type { Archive, Article, ArticlePage, Link, NameGroup, NameKind } from '../model.ts';
 import { atomFeed, feedArticles, SITE_FEED_PATH, topicFeedPath } from './feeds.ts';
+import { PageFingerprints } from './page-fingerprints.ts';
 import { renderBody } from './markdown.ts';
 import { articleJsonLd, pageMetadata, type FeedLink } from './metadata.ts';
 import { archiveSitemapUrls, robotsTxt, sitemaps } from './sitemap.ts';
@@ -281,18 +282,24 @@ function fingerprintText(fingerprint: unknown): string {
 }
 
 /**
- * The fingerprint of every page by URL, for comparing two builds: a `KeyHash` of the site's,
- * the page's kind and its own, which for most pages is a digest already (SHA-1 of each page's
- * text, as before, cost a tenth of planning a rebuild and told versions apart no better here).
+ * The fingerprint of every page, for comparing two builds: a `KeyHash` of the site's, the
+ * page's kind and its own, which for most pages is a digest already (SHA-1 of each page's text,
+ * as before, cost a tenth of planning a rebuild and told versions apart no better here).
  */
-export function pageFingerprints(kinds: readonly PageKind[], site: string): Map<string, string> {
+export function pageFingerprints(kinds: readonly PageKind[], site: string): PageFingerprints {
   const siteKey = new KeyHash().add(site).digestWords();
-  const hashes = new Map<string, string>();
+  let count = 0;
+  for (const k of kinds) count += k.items.length;
+  const urls: string[] = [];
+  const words = new Int32Array(count * 2);
   for (const k of kinds) {
     for (const item of k.items) {
       const key = new KeyHash().addDigest(siteKey).add(k.name);
-      hashes.set(k.url(item), key.add(fingerprintText(k.fingerprint(item))).digest());
+      [words[urls.length * 2], words[urls.length * 2 + 1]] = key
+        .add(fingerprintText(k.fingerprint(item)))
+        .digestWords();
+      urls.push(k.url(item));
     }
   }
-  return hashes;
+  return new PageFingerprints(urls, words);
 }

@@ -11,6 +11,7 @@ import {
   writeStateAhead,
 } from '../../src/cli/build-state.ts';
 import { decodeState, readStateBytes, writeStateFile } from '../../src/cli/state-file.ts';
+import { PageFingerprints } from '../../src/site/page-fingerprints.ts';
 
 const folders: string[] = [];
 
@@ -104,7 +105,7 @@ describe('writing the build state ahead of its pages', () => {
   const state = (inputs: string) => ({
     content: { analysisKey: 'a', textKey: 't', writtenAt: 1, files: [] },
     inputs,
-    pages: new Map([['/2026/01/27/', '0123456789abcdef']]),
+    pages: new PageFingerprints(['/2026/01/27/'], Int32Array.of(0x01234567, 0x89abcdef | 0)),
     pending: [],
   });
   const others = (file: string) =>
@@ -115,7 +116,10 @@ describe('writing the build state ahead of its pages', () => {
     await writeStateAhead(file, state('before')).commit();
     writePending(file, ['/2026/01/27/']);
     const write = writeStateAhead(file, state('after'));
-    expect((await readState(file))?.inputs).toBe('');
+    const interrupted = await readState(file);
+    expect(interrupted?.inputs).toBe('');
+    expect(interrupted?.pages.size).toBe(0);
+    expect(interrupted?.pending).toEqual(['/2026/01/27/']);
     await write.commit();
     expect(await readState(file)).toEqual({ format: expect.any(Number), ...state('after') });
     expect(others(file)).toEqual([]);
@@ -145,7 +149,7 @@ describe('reading the build state ahead', () => {
   const state = {
     content: { analysisKey: 'a', textKey: 't', writtenAt: 1, files: [] },
     inputs: 'inputs',
-    pages: new Map([['/2026/01/27/', '0123456789abcdef']]),
+    pages: new PageFingerprints(['/2026/01/27/'], Int32Array.of(0x01234567, 0x89abcdef | 0)),
     pending: [],
   };
 
