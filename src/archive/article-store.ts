@@ -121,11 +121,33 @@ export type FileReader = (
   onFileDone: (result: ReadResult) => void,
 ) => ReadResult[] | Promise<ReadResult[]>;
 
-/** The articles of these files by the hash of their text: a map, not a copy of each. */
-export function articlesByHash(files: Iterable<StoredFile>): Map<string, StoredArticle> {
-  const articles = new Map<string, StoredArticle>();
-  for (const f of files) for (const a of f.articles) articles.set(a.contentHash, a);
-  return articles;
+/** An article by the hash of its text, or undefined. */
+export type ArticleFinder = (contentHash: string) => StoredArticle | undefined;
+
+/** Questions a finder answers by looking through the articles before it makes a map of them. */
+const LOOK_UPS_WITHOUT_MAP = 8;
+
+/**
+ * Finds the articles of these files by the hash of their text (the last, if several have it).
+ * An edit or two asks once or twice: a look through the articles, instead of a map of 100,000
+ * of them (0.1 s), which only many questions are worth.
+ */
+export function articleFinder(files: readonly StoredFile[]): ArticleFinder {
+  let byHash: Map<string, StoredArticle> | undefined;
+  let asked = 0;
+  return (contentHash) => {
+    if (++asked <= LOOK_UPS_WITHOUT_MAP) {
+      let found: StoredArticle | undefined;
+      for (const f of files)
+        for (const a of f.articles) if (a.contentHash === contentHash) found = a;
+      return found;
+    }
+    if (!byHash) {
+      byHash = new Map();
+      for (const f of files) for (const a of f.articles) byHash.set(a.contentHash, a);
+    }
+    return byHash.get(contentHash);
+  };
 }
 
 /**
@@ -165,7 +187,7 @@ function analysisOf(a: StoredArticle): Analysis {
 
 export function storeFile(
   { entry: { file, absolute }, stat, staleTopics }: ReadJob,
-  previousArticles: ReadonlyMap<string, StoredArticle>,
+  previousArticle: ArticleFinder,
   analyze: Analyze,
 ): ReadResult {
   let bytes: Buffer | undefined;
@@ -179,7 +201,7 @@ export function storeFile(
     const contentHash = articleHash(source);
     const { paragraphs, ...header } = source;
     const textLength = paragraphs.reduce((sum, p) => sum + p.length, header.title.length);
-    const previous = previousArticles.get(contentHash);
+    const previous = previousArticle(contentHash);
     const known = previous && analysisOf(previous);
     const analysis = known && !staleTopics ? known : analyze(source, known);
     return {
@@ -215,9 +237,10 @@ export function storeFile(
  */
 export function readInThisThread(analyze: Analyze, cache?: ContentCache): FileReader {
   return (jobs, onFileDone) => {
-    const previousArticles = articlesByHash(cache?.files ?? []);
+    const anywhere = articleFinder(cache?.files ?? []);
     return jobs.map((job) => {
-      const result = storeFile(job, previousArticles, analyze);
+      const inFile = articleFinder(job.previous ? [job.previous] : []);
+      const result = storeFile(job, (hash) => inFile(hash) ?? anywhere(hash), analyze);
       onFileDone(result);
       return result;
     });

@@ -16,7 +16,7 @@ import type {
   TopicScore,
 } from '../model.ts';
 import {
-  articlesByHash,
+  articleFinder,
   BodyStore,
   hashText,
   loadContent,
@@ -79,9 +79,6 @@ export interface PrepareOptions {
   onFileRead?: (file: StoredFile, analysisKey: string) => void;
 }
 
-/** Questions to `featuresOf` answered by looking through the cache before it builds a map. */
-const LOOK_UPS_WITHOUT_MAP = 8;
-
 /** The previous related lists if they were made by this analysis, with their articles. */
 function previousRelated(
   options: PrepareOptions,
@@ -89,23 +86,7 @@ function previousRelated(
 ): PreviousRelated | undefined {
   const { related, cache } = options;
   if (related?.analysisKey !== analysisKey || cache?.analysisKey !== analysisKey) return undefined;
-  let byHash: Map<string, StoredArticle> | undefined;
-  let asked = 0;
-  return {
-    memo: related.memo,
-    featuresOf(contentHash) {
-      // An edit or two asks once or twice: a look through the articles, instead of a map of
-      // 100,000 of them (0.14 s), which only many questions are worth.
-      if (++asked <= LOOK_UPS_WITHOUT_MAP) {
-        for (const f of cache.files) {
-          for (const a of f.articles) if (a.contentHash === contentHash) return a;
-        }
-        return undefined;
-      }
-      byHash ??= articlesByHash(cache.files);
-      return byHash.get(contentHash);
-    },
-  };
+  return { memo: related.memo, featuresOf: articleFinder(cache.files) };
 }
 
 /**

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { articleAnalyzer } from '../enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../enrich/taxonomy.ts';
-import { articlesByHash, storeFile } from './article-store.ts';
+import { articleFinder, storeFile } from './article-store.ts';
 import type { WorkerReply, WorkerRequest } from './read-workers.ts';
 
 const { contentDir } = workerData as { contentDir: string };
@@ -15,7 +15,7 @@ parentPort!.on('message', ({ id, jobs }: WorkerRequest) => {
     reply = {
       id,
       results: jobs.map((job) =>
-        storeFile(job, articlesByHash(job.previous ? [job.previous] : []), analyze),
+        storeFile(job, articleFinder(job.previous ? [job.previous] : []), analyze),
       ),
     };
   } catch (error) {

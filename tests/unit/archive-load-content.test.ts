@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  articleFinder,
   loadContent,
   readInThisThread,
+  type Analyze,
   type ContentCache,
+  type StoredFile,
 } from '../../src/archive/article-store.ts';
 import { CacheCodec } from '../../src/cli/state-codec.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
@@ -23,11 +26,11 @@ const analyze = articleAnalyzer(loadCompiledTaxonomy(FIXTURE).compiled);
 const work = mkdtempSync(path.join(tmpdir(), 'ephemeris-load-'));
 const content = path.join(work, 'content');
 
-async function load(cache?: ContentCache) {
+async function load(cache?: ContentCache, analyse = analyze) {
   const loaded = await loadContent(
     content,
     KEYS,
-    (usable) => readInThisThread(analyze, usable),
+    (usable) => readInThisThread(analyse, usable),
     cache,
   );
   const next: ContentCache = { ...KEYS, writtenAt: loaded.startedAt, files: loaded.files };
@@ -81,6 +84,45 @@ describe('loadContent', () => {
     expect(loaded.filesRead).toBe(1);
     writeFileSync(file, text);
     retime(file, 3600);
+  });
+
+  it('analyses nothing again for an article moved to another file', async () => {
+    const { next: cache } = await load();
+    const file = files.find((f) => f.endsWith('2026-02.txt'))!;
+    const text = readFileSync(file, 'utf8');
+    const second = [...text.matchAll(/^ *date /gm)][1]!.index;
+    const moved = path.join(path.dirname(file), '2026-02-moved.txt');
+    writeFileSync(file, text.slice(0, second));
+    writeFileSync(moved, text.slice(second));
+    let analysed = 0;
+    const counting: Analyze = (article, known) => {
+      analysed++;
+      return analyze(article, known);
+    };
+    const { loaded } = await load(cache, counting);
+    expect(loaded.filesRead).toBe(2);
+    expect(analysed).toBe(0);
+    const movedArticle = loaded.files.find((f) => f.file.endsWith('moved.txt'))!.articles[0]!;
+    const before = cache.files.find((f) => file.endsWith(f.file))!.articles[1]!;
+    expect(movedArticle.contentHash).toBe(before.contentHash);
+    expect(movedArticle.names).toEqual(before.names);
+    rmSync(moved);
+    writeFileSync(file, text);
+    retime(file, 3600);
+  });
+});
+
+describe('an article finder', () => {
+  const file = (name: string, hashes: string[]): StoredFile =>
+    ({ file: name, articles: hashes.map((contentHash) => ({ contentHash, slug: name })) }) as never;
+  const files = [file('a', ['1', '2']), file('b', ['3', '2'])];
+
+  it('finds the last article with a text, whether it looks through them or in a map', () => {
+    const find = articleFinder(files);
+    // The first questions are answered by a look through the articles, the rest by a map.
+    const answers = Array.from({ length: 20 }, (_, i) => find(['1', '2', '3', '4'][i % 4]!)?.slug);
+    expect(answers.slice(0, 4)).toEqual(['a', 'b', 'b', undefined]);
+    expect(answers).toEqual(Array.from({ length: 5 }, () => answers.slice(0, 4)).flat());
   });
 });
 

@@ -20,7 +20,7 @@ function summaryOf(header: string, title: string, paragraphs: string[]): string 
   const { size, mtimeMs } = statSync(absolute);
   const { stored } = storeFile(
     { entry: { file: 'articles/day.txt', absolute }, stat: { size, mtimeMs } },
-    new Map(),
+    () => undefined,
     analyze,
   );
   expect(stored.articles).toHaveLength(1);
