@@ -6,6 +6,9 @@ import { hexDigest } from '../archive/fingerprint.ts';
  * are compared by walking both lists side by side: as a map of 130,000 URLs to hex digests, a
  * 100k archive's fingerprints took 0.4 s to read back from the state and 0.25 s to compare.
  */
+/** How far the comparison of two builds' pages looks ahead for a page, where the lists part. */
+const LOOK_AHEAD = 8;
+
 export class PageFingerprints {
   readonly urls: readonly string[];
   /** Words 2i and 2i + 1: the fingerprint of the page at `urls[i]`. */
@@ -63,24 +66,52 @@ export class PageFingerprints {
    * order; `removed`, in `previous` and not here.
    */
   changesFrom(previous: PageFingerprints): { changed: string[]; removed: string[] } {
-    const changed: string[] = [];
-    const found = new Uint8Array(previous.size);
-    let next = 0;
-    this.urls.forEach((url, i) => {
-      // Where the walk through `previous` is, or, after a page added or removed, a look-up.
-      const at = previous.urls[next] === url ? next : previous.indexOf(url);
-      if (at < 0) {
-        changed.push(url);
-        return;
+    const changed = new Uint8Array(this.size);
+    const sameWords = (i: number, at: number) =>
+      this.words[2 * i] === previous.words[2 * at] &&
+      this.words[2 * i + 1] === previous.words[2 * at + 1];
+    // The pages of both builds side by side. Where they part (pages added, removed or moved),
+    // the walk looks a few pages ahead in each list to meet again; the pages it skips are
+    // matched by URL afterwards, in a map of those alone.
+    const skippedHere: number[] = [];
+    const skippedThere: number[] = [];
+    const ahead = (urls: readonly string[], from: number, url: string) => {
+      const end = Math.min(urls.length, from + LOOK_AHEAD);
+      for (let k = from; k < end; k++) if (urls[k] === url) return k;
+      return -1;
+    };
+    let i = 0;
+    let at = 0;
+    while (i < this.size && at < previous.size) {
+      if (this.urls[i] === previous.urls[at]) {
+        if (!sameWords(i, at)) changed[i] = 1;
+        i++;
+        at++;
+        continue;
       }
-      found[at] = 1;
-      next = at + 1;
-      if (
-        this.words[2 * i] !== previous.words[2 * at] ||
-        this.words[2 * i + 1] !== previous.words[2 * at + 1]
-      )
-        changed.push(url);
-    });
-    return { changed, removed: previous.urls.filter((_, at) => found[at] === 0) };
+      const there = ahead(previous.urls, at + 1, this.urls[i]!);
+      if (there >= 0) {
+        while (at < there) skippedThere.push(at++);
+        continue;
+      }
+      const here = ahead(this.urls, i + 1, previous.urls[at]!);
+      if (here >= 0) {
+        while (i < here) skippedHere.push(i++);
+        continue;
+      }
+      skippedHere.push(i++);
+    }
+    while (i < this.size) skippedHere.push(i++);
+    while (at < previous.size) skippedThere.push(at++);
+    const unmatched = new Map(skippedThere.map((k) => [previous.urls[k]!, k]));
+    for (const k of skippedHere) {
+      const then = unmatched.get(this.urls[k]!);
+      if (then !== undefined) unmatched.delete(this.urls[k]!);
+      if (then === undefined || !sameWords(k, then)) changed[k] = 1;
+    }
+    return {
+      changed: this.urls.filter((_, k) => changed[k] === 1),
+      removed: [...unmatched.keys()],
+    };
   }
 }

@@ -2,6 +2,7 @@
  * Comparing two builds' page fingerprints (site/page-fingerprints.ts): by URL, whatever the
  * order, though most pages come in the same order.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PageFingerprints } from '../../src/site/page-fingerprints.ts';
 
@@ -75,6 +76,35 @@ describe('page fingerprints compared', () => {
     expect(rest.urls).toEqual(['/a/', '/c/', '/d/']);
     expect([...rest.words]).toEqual([1, -1, 3, -3, 4, -4]);
     expect(rest.changesFrom(before)).toEqual({ changed: [], removed: ['/b/'] });
+  });
+
+  it('agree with a comparison by map, whatever was added, removed, moved or changed', () => {
+    // Pages drawn from few URLs, so that lists share most of them in runs, as builds do.
+    const pages = fc.uniqueArray(
+      fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 3 })),
+      {
+        selector: ([url]) => url,
+        maxLength: 60,
+      },
+    );
+    fc.assert(
+      fc.property(pages, pages, fc.boolean(), (a, b, sorted) => {
+        const order = (list: [number, number][]) =>
+          sorted ? [...list].sort((x, y) => x[0] - y[0]) : list;
+        const now = fingerprints(
+          ...order(a).map(([url, word]): [string, number] => [`/${url}/`, word]),
+        );
+        const then = fingerprints(
+          ...order(b).map(([url, word]): [string, number] => [`/${url}/`, word]),
+        );
+        const before = new Map(then.urls.map((url) => [url, then.get(url)]));
+        expect(now.changesFrom(then)).toEqual({
+          changed: now.urls.filter((url) => before.get(url) !== now.get(url)),
+          removed: then.urls.filter((url) => !now.has(url)),
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('refuse words that do not match the URLs', () => {
