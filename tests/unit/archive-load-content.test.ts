@@ -120,9 +120,9 @@ describe('an article finder', () => {
   it('finds the last article with a text, whether it looks through them or in a map', () => {
     const find = articleFinder(files);
     // The first questions are answered by a look through the articles, the rest by a map.
-    const answers = Array.from({ length: 20 }, (_, i) => find(['1', '2', '3', '4'][i % 4]!)?.slug);
+    const answers = Array.from({ length: 12 }, (_, i) => find(['1', '2', '3', '4'][i % 4]!)?.slug);
     expect(answers.slice(0, 4)).toEqual(['a', 'b', 'b', undefined]);
-    expect(answers).toEqual(Array.from({ length: 5 }, () => answers.slice(0, 4)).flat());
+    expect(answers).toEqual(Array.from({ length: 3 }, () => answers.slice(0, 4)).flat());
   });
 });
 
