@@ -95,6 +95,30 @@ class FeatureNumbers {
   }
 }
 
+/**
+ * Lists of articles' places, all in one array: list i is `items` from `starts[i]` up to
+ * `starts[i + 1]`. A build reads and writes 100,000 related lists as two arrays, not as
+ * 100,000 arrays of its heap.
+ */
+export interface PlaceLists {
+  starts: Int32Array;
+  items: Int32Array;
+}
+
+/** The lists in one array (`PlaceLists`). */
+export function packPlaceLists(lists: readonly (readonly number[])[]): PlaceLists {
+  const starts = new Int32Array(lists.length + 1);
+  lists.forEach((list, i) => (starts[i + 1] = starts[i]! + list.length));
+  const items = new Int32Array(starts[lists.length]!);
+  lists.forEach((list, i) => items.set(list, starts[i]));
+  return { starts, items };
+}
+
+/** List `i` of `lists`, as a view of its array. */
+export function placeList({ starts, items }: PlaceLists, i: number): Int32Array {
+  return items.subarray(starts[i], starts[i + 1]);
+}
+
 /** What one build remembers of its related lists, for the next build to reuse. */
 export interface RelatedMemo {
   /** Article ids, oldest first. */
@@ -105,7 +129,7 @@ export interface RelatedMemo {
    * Per article, its related articles by their place in `ids`: numbers, so that no build looks
    * up half a million ids to keep or store the lists.
    */
-  related: number[][];
+  related: PlaceLists;
 }
 
 /** The previous build's lists, made with the same analysis code and taxonomy. */
@@ -184,9 +208,11 @@ function reusable(
   const before = new Int32Array(sorted.length).fill(-1);
   let next = 0;
   memo.ids.forEach((id, old) => {
-    const place = placeOf(id);
-    while (next < sorted.length && precedes(sorted[next]!, place)) next++;
-    const index = sorted[next]?.id === id ? next : -1;
+    if (sorted[next]?.id !== id) {
+      const place = placeOf(id);
+      while (next < sorted.length && precedes(sorted[next]!, place)) next++;
+    }
+    const index = sorted[next]?.id === id ? next++ : -1;
     now[old] = index;
     if (index >= 0) before[index] = old;
   });
@@ -249,12 +275,21 @@ function reusable(
       });
     }
   }
+  const { starts, items } = memo.related;
   const kept = sorted.map((_, index) => {
     if (compute.has(index)) return undefined;
-    const list = memo.related[before[index]!]!.map((old) => now[old]!);
-    if (list.every((i) => i >= 0)) return list;
-    compute.add(index);
-    return undefined;
+    const old = before[index]!;
+    const list: number[] = [];
+    for (let k = starts[old]!; k < starts[old + 1]!; k++) {
+      const place = now[items[k]!]!;
+      // An article it listed is gone: computed again.
+      if (place === undefined || place < 0) {
+        compute.add(index);
+        return undefined;
+      }
+      list.push(place);
+    }
+    return list;
   });
   return { compute, kept };
 }
@@ -428,7 +463,7 @@ export function relatedArticles(
     memo: {
       ids: sorted.map((a) => a.id),
       hashes: sorted.map((a) => a.contentHash),
-      related: done,
+      related: packPlaceLists(done),
     },
   };
 }

@@ -16,7 +16,7 @@ import { PageFingerprints } from '../site/page-fingerprints.ts';
 import { isRunning } from '../site/process-alive.ts';
 import { decodeState, readStateBytes, writeStateFile } from './state-file.ts';
 
-const FORMAT = 12;
+const FORMAT = 13;
 
 /** Where builds keep what the next build can reuse, unless `--cache` says otherwise. */
 export const DEFAULT_CACHE_DIR = '.cache/ephemeris';

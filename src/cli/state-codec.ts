@@ -12,7 +12,7 @@ import {
   type StoredArticle,
   type StoredFile,
 } from '../archive/article-store.ts';
-import type { RelatedMemo } from '../archive/related.ts';
+import type { PlaceLists, RelatedMemo } from '../archive/related.ts';
 import type { NameKind, NameMention, TopicScore } from '../model.ts';
 
 /**
@@ -404,37 +404,33 @@ export function unpackStrings(bytes: Uint8Array): string[] {
   return strings;
 }
 
-/** A related memo with its lists as indices into its ids: numbers instead of 500,000 strings. */
+/** A related memo with its ids and hashes as `packStrings` bytes. */
 export interface PackedRelatedMemo {
   ids: Uint8Array;
   hashes: Uint8Array;
-  /** Per article, the length of its list, then the list. */
-  related: Int32Array;
+  related: PlaceLists;
 }
 
 export function packRelatedMemo(memo: RelatedMemo): PackedRelatedMemo {
-  // Counted first and written into an array of that length: 600,000 numbers at 100,000
-  // articles, which `push` and `Int32Array.from` copied twice more.
-  let length = 0;
-  for (const list of memo.related) length += 1 + list.length;
-  const related = new Int32Array(length);
-  let n = 0;
-  for (const list of memo.related) {
-    related[n++] = list.length;
-    for (const at of list) {
-      if (!(at >= 0 && at < memo.ids.length))
-        throw new Error(`related memo: ${at} is listed but not an article`);
-      related[n++] = at;
-    }
-  }
-  return { ids: packStrings(memo.ids), hashes: packStrings(memo.hashes), related };
+  return { ids: packStrings(memo.ids), hashes: packStrings(memo.hashes), related: memo.related };
 }
 
 export function unpackRelatedMemo(packed: PackedRelatedMemo): RelatedMemo {
-  const related: number[][] = [];
-  for (let n = 0; n < packed.related.length;) {
-    const length = packed.related[n++]!;
-    related.push(Array.from(packed.related.subarray(n, (n += length))));
+  const memo = {
+    ids: unpackStrings(packed.ids),
+    hashes: unpackStrings(packed.hashes),
+    related: packed.related,
+  };
+  const { starts, items } = memo.related;
+  const count = memo.ids.length;
+  if (memo.hashes.length !== count || starts.length !== count + 1 || starts[count] !== items.length)
+    throw new Error('related memo: lists that do not fit its articles');
+  for (let i = 0; i < count; i++) {
+    if (starts[i + 1]! < starts[i]!) throw new Error('related memo: lists that do not fit');
   }
-  return { ids: unpackStrings(packed.ids), hashes: unpackStrings(packed.hashes), related };
+  for (const at of items) {
+    if (!(at >= 0 && at < count))
+      throw new Error(`related memo: ${at} is listed but not an article`);
+  }
+  return memo;
 }

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareArticles } from '../../src/archive/build-archive.ts';
-import { relatedArticles, type PreviousRelated } from '../../src/archive/related.ts';
+import {
+  packPlaceLists,
+  placeList,
+  relatedArticles,
+  type PreviousRelated,
+} from '../../src/archive/related.ts';
 import { articleId } from '../../src/archive/urls.ts';
 import type { Article, NameKind } from '../../src/model.ts';
 
@@ -70,6 +75,13 @@ function crowded(few: { days: number; keywords: number; minKeywords: number }) {
     topics: fc.array(fc.integer({ min: 0, max: 1 }), { maxLength: 1 }),
     version: fc.constant<number>(0),
   });
+}
+
+/** Plants `list` as the previous build's related list of article `i`. */
+function plant(previous: PreviousRelated, i: number, list: number[]): void {
+  const lists = previous.memo.ids.map((_, k) => [...placeList(previous.memo.related, k)]);
+  lists[i] = list;
+  previous.memo.related = packPlaceLists(lists);
 }
 
 function previousOf(articles: readonly Article[]): PreviousRelated {
@@ -205,8 +217,8 @@ describe('related articles, computed again only where they may have changed', ()
     const old = toArticles(specs);
     const previous = previousOf(old);
     // Planted lists, kept only if nothing they read changed.
-    previous.memo.related[20] = [];
-    previous.memo.related[59] = [];
+    plant(previous, 20, []);
+    plant(previous, 59, []);
     const edited = toArticles([{ ...specs[0]!, keywords: [1, 2], version: 1 }, ...specs.slice(1)]);
     const { lists } = relatedArticles(edited, previous);
     // Article 20 has article 0 in its window on keyword 3 (19 articles in between): computed.
@@ -266,9 +278,9 @@ describe('related articles, computed again only where they may have changed', ()
       { day: 2, names: [5], keywords: [7], topics: [1], version: 0 },
     ]);
     const previous = previousOf(old);
-    expect(previous.memo.related[1]).toEqual([0]);
+    expect([...placeList(previous.memo.related, 1)]).toEqual([0]);
     // A list the previous build (say) got wrong is kept as long as nothing it reads changed…
-    previous.memo.related[1] = [];
+    plant(previous, 1, []);
     const added = toArticles([
       { day: 0, ...shared },
       { day: 1, ...shared },
@@ -299,7 +311,7 @@ describe('related articles, computed again only where they may have changed', ()
       { day: 1, ...story },
     ]);
     const previous = previousOf(old);
-    previous.memo.related[1] = [];
+    plant(previous, 1, []);
     const now = toArticles([
       { day: 0, ...story },
       { day: 1, ...story },
@@ -316,8 +328,8 @@ describe('related articles, computed again only where they may have changed', ()
     const other = { day: 0, names: [7], keywords: [8], topics: [3], version: 0 };
     const old = toArticles([other, { day: 1, ...story }, { day: 2, ...story }]);
     const previous: PreviousRelated = { ...previousOf(old), featuresOf: () => undefined };
-    expect(previous.memo.related[2]).toEqual([1]);
-    previous.memo.related[2] = [];
+    expect([...placeList(previous.memo.related, 2)]).toEqual([1]);
+    plant(previous, 2, []);
     const now = toArticles([
       { day: 1, ...story },
       { day: 2, ...story },

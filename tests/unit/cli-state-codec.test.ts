@@ -3,6 +3,7 @@ import path from 'node:path';
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { plainFile, readInThisThread, type ContentCache } from '../../src/archive/article-store.ts';
+import { packPlaceLists, placeList, type PlaceLists } from '../../src/archive/related.ts';
 import {
   CacheCodec,
   packCache,
@@ -199,13 +200,21 @@ describe('lists of strings and related lists in the state file', () => {
     expect(() => unpackStrings(new Uint8Array([0, 0x61, 0]))).toThrow(/unknown form/);
   });
 
-  it('keep every related list, in order, and refuse an index that is no article', () => {
+  it('keep every related list, in order, and refuse lists that do not fit the articles', () => {
     const memo = {
       ids: ['2026-01-01-0', '2026-01-02-0', '2026-01-02-1'],
       hashes: ['h0', 'h1', 'h2'],
-      related: [[], [0], [1, 0]],
+      related: packPlaceLists([[], [0], [1, 0]]),
     };
-    expect(unpackRelatedMemo(structuredClone(packRelatedMemo(memo)))).toEqual(memo);
-    expect(() => packRelatedMemo({ ...memo, related: [[], [], [3]] })).toThrow(/3 is listed/);
+    const back = unpackRelatedMemo(structuredClone(packRelatedMemo(memo)));
+    expect(back).toEqual(memo);
+    expect([0, 1, 2].map((i) => [...placeList(back.related, i)])).toEqual([[], [0], [1, 0]]);
+    const unpackWith = (related: PlaceLists) =>
+      unpackRelatedMemo(packRelatedMemo({ ...memo, related }));
+    expect(() => unpackWith(packPlaceLists([[], [], [3]]))).toThrow(/3 is listed/);
+    expect(() => unpackWith(packPlaceLists([[], [0]]))).toThrow(/do not fit/);
+    const backwards = packPlaceLists([[], [0], [1, 0]]);
+    backwards.starts[1] = 2;
+    expect(() => unpackWith(backwards)).toThrow(/do not fit/);
   });
 });
