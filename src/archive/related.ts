@@ -283,7 +283,7 @@ function reusable(
     for (let k = starts[old]!; k < starts[old + 1]!; k++) {
       const place = now[items[k]!]!;
       // An article it listed is gone: computed again.
-      if (place === undefined || place < 0) {
+      if (place < 0) {
         compute.add(index);
         return undefined;
       }

@@ -426,7 +426,8 @@ export function unpackRelatedMemo(packed: PackedRelatedMemo): RelatedMemo {
   if (memo.hashes.length !== count || starts.length !== count + 1 || starts[count] !== items.length)
     throw new Error('related memo: lists that do not fit its articles');
   for (let i = 0; i < count; i++) {
-    if (starts[i + 1]! < starts[i]!) throw new Error('related memo: lists that do not fit');
+    if (starts[i + 1]! < starts[i]!)
+      throw new Error('related memo: lists that do not fit its articles');
   }
   for (const at of items) {
     if (!(at >= 0 && at < count))
