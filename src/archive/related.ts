@@ -275,13 +275,11 @@ function reusable(
       });
     }
   }
-  const { starts, items } = memo.related;
   const kept = sorted.map((_, index) => {
     if (compute.has(index)) return undefined;
-    const old = before[index]!;
     const list: number[] = [];
-    for (let k = starts[old]!; k < starts[old + 1]!; k++) {
-      const place = now[items[k]!]!;
+    for (const old of placeList(memo.related, before[index]!)) {
+      const place = now[old]!;
       // An article it listed is gone: computed again.
       if (place < 0) {
         compute.add(index);
