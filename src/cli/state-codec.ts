@@ -423,12 +423,10 @@ export function unpackRelatedMemo(packed: PackedRelatedMemo): RelatedMemo {
   };
   const { starts, items } = memo.related;
   const count = memo.ids.length;
-  if (memo.hashes.length !== count || starts.length !== count + 1 || starts[count] !== items.length)
-    throw new Error('related memo: lists that do not fit its articles');
-  for (let i = 0; i < count; i++) {
-    if (starts[i + 1]! < starts[i]!)
-      throw new Error('related memo: lists that do not fit its articles');
-  }
+  let fits =
+    memo.hashes.length === count && starts.length === count + 1 && starts[count] === items.length;
+  for (let i = 0; fits && i < count; i++) fits = starts[i + 1]! >= starts[i]!;
+  if (!fits) throw new Error('related memo: lists that do not fit its articles');
   for (const at of items) {
     if (!(at >= 0 && at < count))
       throw new Error(`related memo: ${at} is listed but not an article`);
