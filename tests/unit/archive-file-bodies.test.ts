@@ -31,6 +31,14 @@ describe('the bodies a build keeps for rendering', () => {
     expect(bodyAt(bodies, 9)).toEqual(['Μία παράγραφος μόνο.']);
   });
 
+  it('are the texts one after another, nothing between or after them', () => {
+    const many = [...articles, ...articles, articles[0]!];
+    const texts = many.map((a) => a.paragraphs.join('\n'));
+    const { bytes, ends } = packBodies(many);
+    expect(Buffer.from(bytes).equals(Buffer.from(texts.join('')))).toBe(true);
+    expect(ends).toEqual(texts.map((_, i) => Buffer.byteLength(texts.slice(0, i + 1).join(''))));
+  });
+
   it('know no article at another line', () => {
     expect(bodyAt(packBodies(articles), 3)).toBeUndefined();
     expect(bodyAt(packBodies([]), 1)).toBeUndefined();
