@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { slugify } from '../greek/slug.ts';
 import { parseFile } from '../ingest/parse-file.ts';
 import { parseOneArticle } from '../ingest/parse-one-article.ts';
@@ -193,12 +193,9 @@ export function storeFile(
   previousArticle: ArticleFinder,
   analyze: Analyze,
 ): ReadResult {
-  let bytes: Buffer | undefined;
-  try {
-    bytes = stat.size <= MAX_FILE_BYTES ? readFileSync(absolute) : undefined;
-  } catch {
-    // readOneFile below reads it again and reports why it cannot.
-  }
+  // Unreadable, readOneFile below reads it again and reports why. The bytes are used (parsed,
+  // hashed) before anything else is read into the same buffer.
+  const bytes = stat.size <= MAX_FILE_BYTES ? readIntoScratch(absolute) : undefined;
   const parsed = bytes ? parseFile(bytes, file) : readOneFile(file, absolute);
   const articles = parsed.articles.map((source) => {
     const contentHash = articleHash(source);
@@ -269,8 +266,9 @@ function unchangedFile(
 }
 
 /**
- * One buffer for the bytes of every file checked by its hash: a new buffer for each file costs
- * a page fault every 4 kB (20 µs each on these machines), 2 s of the 482 MB of a 100k archive.
+ * One buffer for the bytes of every file read or checked by its hash: a new buffer for each
+ * file costs a page fault every 4 kB (20 µs each on these machines), 2 s of the 482 MB of a
+ * 100k archive.
  */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
 

@@ -3,6 +3,7 @@
  * bytes changed. A file with a new time and the same bytes (a fresh checkout in CI, a copy, a
  * restore) is found unchanged by the hash of its bytes and keeps its entry, under its new time.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import {
 import { CacheCodec } from '../../src/cli/state-codec.ts';
 import { articleAnalyzer } from '../../src/enrich/analyze.ts';
 import { loadCompiledTaxonomy } from '../../src/enrich/taxonomy.ts';
+import { parseFile } from '../../src/ingest/parse-file.ts';
 import { listArticleFiles } from '../../src/ingest/read-content.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/site');
@@ -109,6 +111,33 @@ describe('loadContent', () => {
     rmSync(moved);
     writeFileSync(file, text);
     retime(file, 3600);
+  });
+});
+
+describe('files read one after another', () => {
+  it('are each parsed and hashed from their own bytes, not what a longer one left', async () => {
+    const dir = path.join(content, 'articles');
+    const long = readFileSync(path.join(dir, '2026-01-27.txt'));
+    const short = readFileSync(path.join(dir, '2026-02.txt'));
+    expect(long.length).toBeGreaterThan(short.length);
+    // Read in this order, the longer first.
+    const written = { 'x-1-long.txt': long, 'x-2-short.txt': short };
+    for (const [name, bytes] of Object.entries(written)) {
+      writeFileSync(path.join(dir, name), bytes);
+      retime(path.join(dir, name), 3600);
+    }
+    try {
+      const { loaded } = await load();
+      for (const [name, bytes] of Object.entries(written)) {
+        const stored = loaded.files.find((f) => f.file.endsWith(name))!;
+        expect(stored.bytesHash).toBe(createHash('sha1').update(bytes).digest('base64url'));
+        const alone = parseFile(bytes, stored.file);
+        expect(stored.articles.map((a) => a.title)).toEqual(alone.articles.map((a) => a.title));
+        expect(stored.diagnostics).toEqual(alone.diagnostics);
+      }
+    } finally {
+      for (const name of Object.keys(written)) rmSync(path.join(dir, name));
+    }
   });
 });
 
