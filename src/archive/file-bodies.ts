@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { decodeValidUtf8 } from '../ingest/utf8.ts';
 import type { SourceArticle } from '../model.ts';
 
 /**
@@ -40,7 +41,6 @@ export function bodyAt({ lines, ends, bytes }: FileBodies, line: number): string
   const i = lines.indexOf(line);
   if (i < 0) return undefined;
   const start = i === 0 ? 0 : ends[i - 1]!;
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, ends[i]! - start)
-    .toString('utf8')
-    .split('\n');
+  // Rendering and indexing read every body: our decoder is about twice as fast as Node's here.
+  return decodeValidUtf8(bytes.subarray(start, ends[i])).split('\n');
 }
