@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { slugify } from '../../src/greek/slug.ts';
+import { slugOfText, slugify } from '../../src/greek/slug.ts';
 
 const TITLE = 'Συναμίλησαν οι υπουργοί Άμυνας των δύο χωρών';
 
@@ -49,6 +50,35 @@ describe('slugify', () => {
     expect(slugify('Привет 你好 🎉')).toBe('');
     expect(slugify('!!! — ???')).toBe('');
     expect(slugify('')).toBe('');
+  });
+
+  it('is the slug of the whole text, though it is worked out word by word', () => {
+    const pieces = [
+      ...'αβγδεζηθικλμνξοπρστυφχψωςάέήίόύώϊϋΐΰΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩΆΈΉΊΌΎΏΪΫ',
+      ...'abcxyzABCXYZéüçñØßæœłİ0123456789',
+      ...' \t\n\u00a0\u2009«»“”"\'.,;:!?()-–—/·΄¨',
+      '\u0301',
+      '\u0308',
+      '\u0313',
+      'ου',
+      'αυ',
+      'ευ',
+      'μπ',
+      'ντ',
+      'γγ',
+      'Путин',
+      '习近平',
+      '🎉',
+      '🇬🇷',
+    ];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join(''));
+    // Twice over the same texts: words met before come from memory.
+    for (let round = 0; round < 2; round++) {
+      fc.assert(
+        fc.property(text, (t) => slugify(t, 10_000) === slugOfText(t)),
+        { numRuns: 2_000, seed: 20261128 },
+      );
+    }
   });
 
   describe('length', () => {
