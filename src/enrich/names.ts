@@ -7,6 +7,7 @@
  * Pure and deterministic: the same text always gives the same names in the same order.
  */
 import { slugify } from '../greek/slug.ts';
+import { memo } from '../memo.ts';
 import { isFoldedStopword } from '../greek/stopwords.ts';
 import {
   CLUB_PREFIXES,
@@ -79,18 +80,8 @@ export function extractNames(article: {
   }));
 }
 
-const slugCache = new Map<string, string>();
-
 /** `slugify`, remembered: the same names come back in article after article. */
-function slugOf(key: string): string {
-  let slug = slugCache.get(key);
-  if (slug === undefined) {
-    slug = slugify(key);
-    if (slugCache.size >= 50_000) slugCache.clear();
-    slugCache.set(key, slug);
-  }
-  return slug;
-}
+const slugOf = memo((key: string) => slugify(key), 50_000);
 
 // ---------------------------------------------------------------------------------------------
 // Words

@@ -2,6 +2,7 @@
  * ELOT 743 (ISO 843) transcription of Greek to Latin letters, with the accents the standard
  * keeps (`Θεσσαλονίκη` → `Thessaloníki`). Characters outside Greek words pass through.
  */
+import { memo } from '../memo.ts';
 
 /** Latin spelling of each lower-case Greek letter, before the context rules below. */
 const LETTERS: Readonly<Record<string, string>> = {
@@ -71,18 +72,7 @@ export function transcribe(text: string): string {
  * Words already transcribed: titles and names keep coming back to an archive's vocabulary,
  * and a word's transcription (letters, context rules, normalisation) costs some 7 µs.
  */
-const transcribed = new Map<string, string>();
-const MAX_REMEMBERED_WORDS = 100_000;
-
-function transcribeKnown(word: string): string {
-  let latin = transcribed.get(word);
-  if (latin === undefined) {
-    latin = transcribeWord(word);
-    if (transcribed.size >= MAX_REMEMBERED_WORDS) transcribed.clear();
-    transcribed.set(word, latin);
-  }
-  return latin;
-}
+const transcribeKnown = memo(transcribeWord, 100_000);
 
 function transcribeWord(word: string): string {
   const letters = splitLetters(word);

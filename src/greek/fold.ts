@@ -1,3 +1,5 @@
+import { memo } from '../memo.ts';
+
 const COMBINING_MARKS = /\p{M}/gu;
 
 /**
@@ -5,14 +7,7 @@ const COMBINING_MARKS = /\p{M}/gu;
  * Two spellings a reader would call the same word (`Άμυνας`, `ΑΜΥΝΑΣ`, `αμυνας`) fold alike.
  */
 export function fold(text: string): string {
-  if (text.length > MEMO_MAX_LENGTH) return foldUncached(text);
-  let folded = memo.get(text);
-  if (folded === undefined) {
-    if (memo.size >= MEMO_MAX_ENTRIES) memo.clear();
-    folded = foldUncached(text);
-    memo.set(text, folded);
-  }
-  return folded;
+  return text.length > MEMO_MAX_LENGTH ? foldUncached(text) : foldShort(text);
 }
 
 /**
@@ -20,9 +15,8 @@ export function fold(text: string): string {
  * the folded form of short strings (words, names) makes that several times faster. Bounded, so
  * a huge archive's vocabulary cannot grow it without limit.
  */
-const memo = new Map<string, string>();
+const foldShort = memo(foldUncached, 500_000);
 const MEMO_MAX_LENGTH = 32;
-const MEMO_MAX_ENTRIES = 500_000;
 
 function foldUncached(text: string): string {
   return (

@@ -1,6 +1,7 @@
 // The stemmer's own file, not the package's index: the search page's script bundles this module
 // (search-engine.ts), and the index would bring the package's tokenizer and sentiment lists too.
 import StemmerEl from '@nlpjs/lang-el/src/stemmer-el.js';
+import { memo } from '../memo.ts';
 import { fold } from './fold.ts';
 
 const stemmer = new StemmerEl();
@@ -13,17 +14,11 @@ const MIN_STEM_LENGTH = 3;
  * Non-Greek words come back folded but unstemmed.
  */
 export function stem(word: string): string {
-  const folded = fold(word);
-  let stemmed = stems.get(folded);
-  if (stemmed === undefined) {
-    if (stems.size >= MEMO_MAX_ENTRIES) stems.clear();
-    const stemmedWord = stemmer.stemWord(folded);
-    stemmed = stemmedWord.length >= MIN_STEM_LENGTH ? stemmedWord : folded;
-    stems.set(folded, stemmed);
-  }
-  return stemmed;
+  return stemFolded(fold(word));
 }
 
 /** Stems by folded word: the stemmer's rules are slow and an archive repeats its words. */
-const stems = new Map<string, string>();
-const MEMO_MAX_ENTRIES = 500_000;
+const stemFolded = memo((folded: string): string => {
+  const stemmed = stemmer.stemWord(folded);
+  return stemmed.length >= MIN_STEM_LENGTH ? stemmed : folded;
+}, 500_000);
