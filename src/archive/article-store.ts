@@ -267,8 +267,8 @@ function unchangedFile(
 
 /**
  * One buffer for the bytes of every file read or checked by its hash: a new buffer for each
- * file costs a page fault every 4 kB (20 µs each on these machines), 2 s of the 482 MB of a
- * 100k archive.
+ * file costs a page fault every 4 kB (2–20 µs each on these machines), up to 2 s of the 482 MB
+ * of a 100k archive.
  */
 let scratch = Buffer.allocUnsafeSlow(1 << 20);
 

@@ -153,7 +153,7 @@ function unwritten(chunks: Uint8Array[], written: number): Uint8Array[] {
 /**
  * The bytes of a state file, read by a thread of libuv's pool in one read (`readFile` would
  * read it in 512 kB pieces, each waiting for this thread's next turn). Most of reading 133 MB
- * is the page faults of filling a fresh buffer (20 µs a page on these machines): this way they
+ * is the page faults of filling a fresh buffer (2–20 µs a page on these machines): this way they
  * fall on another core while this thread does something else.
  */
 export async function readStateBytes(file: string): Promise<Buffer<ArrayBuffer>> {
