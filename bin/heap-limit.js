@@ -126,9 +126,14 @@ export function runAgainWith(flag) {
   });
 }
 
-/** In the process run again: die with the process that started it. */
+/**
+ * In the process run again: die with the process that started it. That process may have died
+ * already, while this one was loading: its channel is then gone (`null`, where a process started
+ * without one has `undefined`), and the 'disconnect' event came before anyone listened.
+ */
 export function dieWithParent() {
-  if (!process.env[AGAIN] || !process.channel) return;
-  process.channel.unref();
+  if (!process.env[AGAIN] || process.channel === undefined) return;
+  if (!process.channel || !process.connected) process.kill(process.pid, 'SIGKILL');
+  process.channel?.unref();
   process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
 }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articleBytes, heapLimitFlag, usableMemory } from '../../bin/heap-limit.js';
@@ -148,5 +149,38 @@ describe.runIf(expected !== undefined)('the second process', () => {
     run.kill('SIGTERM');
     expect(await run.ended).toEqual({ code: 143, signal: null });
     expect(alive(second)).toBe(false);
+  });
+});
+
+describe('a process run again', () => {
+  it('dies at once if the first died while it was still loading', async () => {
+    // As runAgainWith starts it, with a channel; the first dies 50 ms later, while the second
+    // waits half a second before it gets to dieWithParent, as a slow start would.
+    const heapLimit = pathToFileURL(path.join(PROJECT_ROOT, 'bin/heap-limit.js')).href;
+    const second = `
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const { dieWithParent } = await import(${JSON.stringify(heapLimit)});
+      dieWithParent();
+      setTimeout(() => process.exit(3), 20_000);
+    `;
+    const first = `
+      import { spawn } from 'node:child_process';
+      const second = spawn(process.execPath, ['--input-type=module', '-e', ${JSON.stringify(second)}], {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        env: { ...process.env, EPHEMERIS_HEAP_RAISED: '1' },
+      });
+      console.log(second.pid);
+      setTimeout(() => process.kill(process.pid, 'SIGKILL'), 50);
+    `;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', first], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const ended = await new Promise((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+    expect(ended).toBe('SIGKILL');
+    const pid = Number(stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    expect(await until(() => !alive(pid), 10)).toBe(true);
   });
 });
