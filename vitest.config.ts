@@ -6,10 +6,6 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    // Each test file runs in a fork of its own, stopped in the background while later files run.
-    // With builds of the tests' own filling both cores, a fork has been seen taking longer than
-    // vitest's default 10 s to stop, which vitest reports as "Timeout terminating forks worker".
-    teardownTimeout: 60_000,
     // Browser tests poll for what a page shows after loading the search index: a second,
     // vitest's default, is too short on a busy 2-core machine (seen failing while a benchmark
     // shared the cores).

@@ -7,10 +7,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { removeFolder } from './remove-folder.ts';
+import { removeFolderInBackground } from './remove-folder.ts';
 
-export default function setup(): () => void {
+export default function setup(): () => Promise<void> {
   const root = mkdtempSync(path.join(tmpdir(), 'ephemeris-tests-'));
   process.env.TMPDIR = root;
-  return () => removeFolder(root);
+  return () => removeFolderInBackground(root);
 }
