@@ -17,8 +17,8 @@ export function removeFolder(folder: string): void {
  * `removeFolder` without blocking the thread, for the test run's own folder. Vitest runs the
  * global teardown before it has seen its last test processes stop, and reports any that take
  * more than 10 s ("Timeout terminating forks worker"). Removing a run's 400 MB synchronously
- * took 4.3 s on a fast machine and longer on slow ones; with the event loop blocked for 12 s,
- * vitest reported processes that had stopped in time.
+ * took 4.3 s here; with the event loop blocked for 12 s instead, vitest reported processes
+ * that had stopped in time.
  */
 export function removeFolderInBackground(folder: string): Promise<void> {
   return rm(folder, RETRYING);
