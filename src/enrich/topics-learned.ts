@@ -54,16 +54,26 @@ export function formatLearnedWeights(
 
 let cached: LearnedWeights | undefined;
 
-/** The shipped table (read once). An absent file gives an empty table. */
-export function loadLearnedWeights(): LearnedWeights {
-  if (cached === undefined) {
-    let text: string;
-    try {
-      text = readFileSync(LEARNED_WEIGHTS_PATH, 'utf8');
-    } catch {
-      text = '';
-    }
-    cached = parseLearnedWeights(text);
-  }
+/**
+ * The shipped table (read once). A missing table is an error, not an empty table: topics would
+ * change without a word, as they did when the code was bundled into a file in another folder.
+ */
+export function loadLearnedWeights(file = LEARNED_WEIGHTS_PATH): LearnedWeights {
+  if (file !== LEARNED_WEIGHTS_PATH) return readLearnedWeights(file);
+  cached ??= readLearnedWeights(file);
   return cached;
+}
+
+function readLearnedWeights(file: string): LearnedWeights {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `The learned topic table ${file} cannot be read (${reason}). It ships with ephemeris: install it again, or set "learned_weights: false" under settings in topics.yaml to assign topics from its own terms only.`,
+      { cause: error },
+    );
+  }
+  return parseLearnedWeights(text);
 }

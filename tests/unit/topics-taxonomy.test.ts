@@ -11,7 +11,7 @@ import {
   loadTaxonomy,
   parseTaxonomy,
 } from '../../src/enrich/taxonomy.ts';
-import { parseLearnedWeights } from '../../src/enrich/topics-learned.ts';
+import { loadLearnedWeights, parseLearnedWeights } from '../../src/enrich/topics-learned.ts';
 import { scoreTopics } from '../../src/enrich/topics.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/topics/', import.meta.url));
@@ -207,5 +207,13 @@ describe('compileTaxonomy', () => {
       { learned },
     );
     expect(scoreTopics(body('Βουλή'), off)[0]).toBe(0); // weight 0 switches a learned word off
+  });
+
+  it('reads the shipped learned table, and stops with a message when a table is missing', () => {
+    expect(loadLearnedWeights().get('politiki')?.size).toBeGreaterThan(10);
+    const missing = path.join(tmpdir(), 'no-such-folder', 'topics-learned.tsv');
+    expect(() => loadLearnedWeights(missing)).toThrow(
+      /no-such-folder\/topics-learned\.tsv cannot be read .*"learned_weights: false"/,
+    );
   });
 });
