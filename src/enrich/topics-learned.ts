@@ -55,8 +55,8 @@ export function formatLearnedWeights(
 let cached: LearnedWeights | undefined;
 
 /**
- * The shipped table (read once). A missing table is an error, not an empty table: topics would
- * change without a word, as they did when the code was bundled into a file in another folder.
+ * The shipped table (read once). A missing table is an error, not an empty table: every
+ * article's topics would change without a word.
  */
 export function loadLearnedWeights(file = LEARNED_WEIGHTS_PATH): LearnedWeights {
   if (file !== LEARNED_WEIGHTS_PATH) return readLearnedWeights(file);

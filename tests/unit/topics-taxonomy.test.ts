@@ -213,7 +213,7 @@ describe('compileTaxonomy', () => {
     expect(loadLearnedWeights().get('politiki')?.size).toBeGreaterThan(10);
     const missing = path.join(tmpdir(), 'no-such-folder', 'topics-learned.tsv');
     expect(() => loadLearnedWeights(missing)).toThrow(
-      /no-such-folder\/topics-learned\.tsv cannot be read .*"learned_weights: false"/,
+      /no-such-folder[\\/]topics-learned\.tsv cannot be read .*"learned_weights: false"/,
     );
   });
 });
