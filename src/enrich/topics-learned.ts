@@ -58,13 +58,13 @@ let cached: LearnedWeights | undefined;
  * The shipped table (read once). A missing table is an error, not an empty table: every
  * article's topics would change without a word.
  */
-export function loadLearnedWeights(file = LEARNED_WEIGHTS_PATH): LearnedWeights {
-  if (file !== LEARNED_WEIGHTS_PATH) return readLearnedWeights(file);
-  cached ??= readLearnedWeights(file);
+export function loadLearnedWeights(): LearnedWeights {
+  cached ??= readLearnedWeights(LEARNED_WEIGHTS_PATH);
   return cached;
 }
 
-function readLearnedWeights(file: string): LearnedWeights {
+/** The table in `file`; throws, naming the file and what to do, when it cannot be read. */
+export function readLearnedWeights(file: string): LearnedWeights {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

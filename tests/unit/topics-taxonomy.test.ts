@@ -11,7 +11,11 @@ import {
   loadTaxonomy,
   parseTaxonomy,
 } from '../../src/enrich/taxonomy.ts';
-import { loadLearnedWeights, parseLearnedWeights } from '../../src/enrich/topics-learned.ts';
+import {
+  loadLearnedWeights,
+  parseLearnedWeights,
+  readLearnedWeights,
+} from '../../src/enrich/topics-learned.ts';
 import { scoreTopics } from '../../src/enrich/topics.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/topics/', import.meta.url));
@@ -212,7 +216,7 @@ describe('compileTaxonomy', () => {
   it('reads the shipped learned table, and stops with a message when a table is missing', () => {
     expect(loadLearnedWeights().get('politiki')?.size).toBeGreaterThan(10);
     const missing = path.join(tmpdir(), 'no-such-folder', 'topics-learned.tsv');
-    expect(() => loadLearnedWeights(missing)).toThrow(
+    expect(() => readLearnedWeights(missing)).toThrow(
       /no-such-folder[\\/]topics-learned\.tsv cannot be read .*"learned_weights: false"/,
     );
   });
