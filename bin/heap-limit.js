@@ -30,7 +30,7 @@ const CROWDED = 0.75;
 /** V8's flags that set the heap's size: the old generation's, or the whole heap's. */
 const CHOSEN = /--max[-_](?:old[-_]space|heap)[-_]size/;
 /** Set in the process the command runs again in, which must not run itself again. */
-const AGAIN = 'EPHEMERIS_HEAP_RAISED';
+export const AGAIN = 'EPHEMERIS_HEAP_RAISED';
 
 /**
  * The memory this process may have: the machine's, or its container's when that is less.

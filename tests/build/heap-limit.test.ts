@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
-import { articleBytes, heapLimitFlag, usableMemory } from '../../bin/heap-limit.js';
+import { AGAIN, articleBytes, heapLimitFlag, usableMemory } from '../../bin/heap-limit.js';
 import { CLI, PROJECT_ROOT } from './helpers.ts';
 
 const PROBE = path.join(PROJECT_ROOT, 'tests/fixtures/heap-probe.mjs');
@@ -167,7 +167,7 @@ describe('a process run again', () => {
       import { spawn } from 'node:child_process';
       const second = spawn(process.execPath, ['--input-type=module', '-e', ${JSON.stringify(second)}], {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-        env: { ...process.env, EPHEMERIS_HEAP_RAISED: '1' },
+        env: { ...process.env, [${JSON.stringify(AGAIN)}]: '1' },
       });
       console.log(second.pid);
       setTimeout(() => process.kill(process.pid, 'SIGKILL'), 50);
