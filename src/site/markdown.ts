@@ -25,14 +25,23 @@ export const inlineMarkdown = new MarkdownIt({
   'image',
 ]);
 
+/** Schemes a link in an article may have; a relative address resolves to `https:`. */
+const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
 /**
- * A link stays a link only if its address, as markdown-it writes it, is a URL at all: text
- * pasted into an address (`https://evil.e<script>…</script>xample/`) gives a host no browser can
- * parse, and such a link is left as the text it was written as, like a `javascript:` one.
+ * A link stays a link only if its address, as markdown-it writes it, is a URL at all, of a web
+ * or mail scheme. Text pasted into an address (`https://evil.e<script>…</script>xample/`) gives
+ * a host no browser can parse, and any other scheme may hand the address to an application the
+ * reader's system registered for it (`ms-msdt:` once ran code that way), which markdown-it's
+ * list of `javascript:`, `vbscript:`, `file:` and `data:` cannot foresee. Such a link is left as
+ * the text it was written as.
  */
 const markdownItValidates = inlineMarkdown.validateLink;
-inlineMarkdown.validateLink = (url) =>
-  markdownItValidates(url) && URL.canParse(url, 'https://relative.invalid/');
+inlineMarkdown.validateLink = (url) => {
+  if (!markdownItValidates(url)) return false;
+  const parsed = URL.parse(url, 'https://relative.invalid/');
+  return parsed !== null && LINK_SCHEMES.has(parsed.protocol);
+};
 
 /**
  * Characters that may start inline Markdown, an entity or an escape, or that markdown-it

@@ -33,6 +33,27 @@ describe('article body rendering', () => {
     expect(links).toEqual(['https://example.org']);
   });
 
+  it('keeps web and mail links only: another scheme may open an application', () => {
+    const kept =
+      '[α](http://example.org/) [β](HTTPS://example.org/) [γ](//example.org/) [δ](mailto:a@example.org)';
+    const dropped = [
+      '[ε](httpdCjs://evil.example/x.png)',
+      '[ζ](ms-msdt:/id%20PCWDiagnostic)',
+      '[η](tel:+302101234567)',
+      '[θ](ftp://example.org/)',
+    ];
+    const doc = dom(renderBody([kept, ...dropped]));
+    const [first, ...rest] = [...doc.querySelectorAll('p')];
+    expect([...(first?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))).toEqual([
+      'http://example.org/',
+      'HTTPS://example.org/',
+      '//example.org/',
+      'mailto:a@example.org',
+    ]);
+    expect(rest.map((p) => p.querySelector('a'))).toEqual([null, null, null, null]);
+    expect(rest.map((p) => p.textContent)).toEqual(dropped);
+  });
+
   it('leaves a link as text when its address is no URL, and keeps relative ones', () => {
     const broken = '![εικόνα](https://evil.e<script>alert(1)</script>xample/x.png)';
     const doc = dom(renderBody([broken, '[αρχείο](/2020/01/) [ψάξε](?q=Αθήνα#x)']));
